@@ -1,13 +1,16 @@
 using System.CommandLine;
+using Normative.Cli.Infrastructure;
 
 namespace Normative.Cli;
 
-/// <summary>The root of the <c>normative</c> program: one verb per sub-command.</summary>
+/// <summary>The root of the <c>normative</c> program: one verb per sub-command (design §8).</summary>
 internal static class NormativeCommand
 {
     public static RootCommand Build()
     {
         var root = new RootCommand("Multimodal normative modelling with variational autoencoders (mmSIVAE and baselines).");
+        root.Options.Add(CliErrors.Verbose);
+        // Each verb lives in its own file under Commands/ and is added here, one line each.
         return root;
     }
 }
