@@ -1,0 +1,51 @@
+namespace Normative.Deviation;
+
+/// <summary>
+/// How outliers are called: the reference distribution, its degrees of freedom and the level
+/// alpha (p = 0.001 in the paper, §4.3). <see cref="Calibrate"/> turns the rule into a threshold for
+/// one fitted Mahalanobis reference.
+/// </summary>
+/// <param name="Kind">chi-square (default), empirical training-control quantile, or Hotelling prediction.</param>
+/// <param name="DegreesOfFreedom">df = p (textbook, default) or p - 1 (authors' code); used by the chi-square kind only.</param>
+/// <param name="Alpha">Nominal false-positive rate. Range: (0, 1).</param>
+public sealed record OutlierRule(
+    ThresholdKind Kind = ThresholdKind.ChiSquare,
+    DegreesOfFreedomRule DegreesOfFreedom = DegreesOfFreedomRule.Dimensions,
+    double Alpha = 0.001)
+{
+    /// <summary>chi-square, df = p, alpha = 0.001.</summary>
+    public static OutlierRule Textbook { get; } = new();
+
+    /// <summary>chi-square, df = p - 1, alpha = 0.001: the authors' code.</summary>
+    public static OutlierRule AuthorsCode { get; } = new(ThresholdKind.ChiSquare, DegreesOfFreedomRule.DimensionsMinusOne);
+
+    /// <summary>The chi-square degrees of freedom this rule gives in <paramref name="dimensions"/> dimensions.</summary>
+    public int ChiSquareDegreesOfFreedom(int dimensions)
+    {
+        int df = DegreesOfFreedom switch
+        {
+            DegreesOfFreedomRule.Dimensions => dimensions,
+            DegreesOfFreedomRule.DimensionsMinusOne => dimensions - 1,
+            _ => throw new ArgumentOutOfRangeException(nameof(DegreesOfFreedom), DegreesOfFreedom, "Unknown degrees-of-freedom rule."),
+        };
+        if (df < 1)
+            throw new ArgumentOutOfRangeException(nameof(dimensions), dimensions, $"{DegreesOfFreedom} gives df = {df} in {dimensions} dimension(s); df must be >= 1.");
+        return df;
+    }
+
+    /// <summary>
+    /// The threshold for <paramref name="reference"/>; <paramref name="trainingSquaredDistances"/> are the training
+    /// controls' D^2 under it (used by <see cref="ThresholdKind.EmpiricalQuantile"/> only).
+    /// </summary>
+    public OutlierThreshold Calibrate(MahalanobisReference reference, IReadOnlyList<double> trainingSquaredDistances)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return Kind switch
+        {
+            ThresholdKind.ChiSquare => OutlierThreshold.ChiSquare(ChiSquareDegreesOfFreedom(reference.Dimensions), Alpha),
+            ThresholdKind.EmpiricalQuantile => OutlierThreshold.EmpiricalQuantile(trainingSquaredDistances, Alpha),
+            ThresholdKind.HotellingPrediction => OutlierThreshold.HotellingPrediction(reference.Dimensions, reference.Estimate.SampleCount, Alpha),
+            _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "Unknown threshold kind."),
+        };
+    }
+}
