@@ -25,6 +25,7 @@ public sealed class MahalanobisReference
     {
         ArgumentNullException.ThrowIfNull(estimate);
         inversion ??= CovarianceInversion.Strict;
+        InversionPolicy = inversion;
         if (!(inversion.MaxConditionNumber > 1))
             throw new ArgumentOutOfRangeException(nameof(inversion), inversion.MaxConditionNumber, "MaxConditionNumber must be > 1.");
         Estimate = estimate;
@@ -37,8 +38,14 @@ public sealed class MahalanobisReference
     public static MahalanobisReference Fit(double[,] reference, ICovarianceEstimator estimator, CovarianceInversion? inversion = null)
     {
         ArgumentNullException.ThrowIfNull(estimator);
-        return new MahalanobisReference(estimator.Fit(reference), inversion);
+        return new MahalanobisReference(estimator.Fit(reference), inversion) { Estimator = estimator };
     }
+
+    /// <summary>The estimator that fitted this reference; null when it was built from a ready estimate (then it cannot be refitted for cross-fitting).</summary>
+    public ICovarianceEstimator? Estimator { get; private init; }
+
+    /// <summary>The inversion policy the reference was built with.</summary>
+    public CovarianceInversion InversionPolicy { get; }
 
     /// <summary>The fitted location and covariance (estimator, condition number, MCD support, shrinkage).</summary>
     public CovarianceEstimate Estimate { get; }

@@ -31,8 +31,8 @@ public sealed class NormativeReference
         var latent = LatentMahalanobis.Fit(trainingControls.Latents, conventions.LatentCovariance.CreateEstimator(conventions.Seed), conventions.Inversion);
         var feature = FeatureMahalanobis.Fit(trainingControls.RegionalErrors, conventions.FeatureCovariance.CreateEstimator(conventions.Seed), conventions.Inversion);
         return new NormativeReference(conventions, latent, feature,
-            conventions.Outliers.Calibrate(latent, latent.SquaredDistances(trainingControls.Latents)),
-            conventions.Outliers.Calibrate(feature, feature.SquaredDistances(trainingControls.RegionalErrors)),
+            conventions.Outliers.Calibrate(latent, trainingControls.Latents, conventions.Seed),
+            conventions.Outliers.Calibrate(feature, trainingControls.RegionalErrors, conventions.Seed),
             ZScoreReference.Fit(trainingControls.Latents, conventions.ZScoreDdof),
             ZScoreReference.Fit(trainingControls.RegionalErrors, conventions.ZScoreDdof));
     }

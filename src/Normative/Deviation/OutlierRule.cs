@@ -8,10 +8,12 @@ namespace Normative.Deviation;
 /// <param name="Kind">chi-square (default), empirical training-control quantile, or Hotelling prediction.</param>
 /// <param name="DegreesOfFreedom">df = p (textbook, default) or p - 1 (authors' code); used by the chi-square kind only.</param>
 /// <param name="Alpha">Nominal false-positive rate. Range: (0, 1).</param>
+/// <param name="CrossFitFolds">Folds K of <see cref="ThresholdKind.CrossFittedQuantile"/>. Range: 2 &lt;= K &lt;= n.</param>
 public sealed record OutlierRule(
     ThresholdKind Kind = ThresholdKind.ChiSquare,
     DegreesOfFreedomRule DegreesOfFreedom = DegreesOfFreedomRule.Dimensions,
-    double Alpha = 0.001)
+    double Alpha = 0.001,
+    int CrossFitFolds = 10)
 {
     /// <summary>chi-square, df = p, alpha = 0.001.</summary>
     public static OutlierRule Textbook { get; } = new();
@@ -34,16 +36,22 @@ public sealed record OutlierRule(
     }
 
     /// <summary>
-    /// The threshold for <paramref name="reference"/>; <paramref name="trainingSquaredDistances"/> are the training
-    /// controls' D^2 under it (used by <see cref="ThresholdKind.EmpiricalQuantile"/> only).
+    /// The threshold for <paramref name="reference"/>, fitted on <paramref name="trainingControls"/> [n, p]
+    /// (the empirical kinds need their distances; the cross-fitted kind refits the reference's estimator on folds
+    /// assigned with <paramref name="seed"/>).
     /// </summary>
-    public OutlierThreshold Calibrate(MahalanobisReference reference, IReadOnlyList<double> trainingSquaredDistances)
+    public OutlierThreshold Calibrate(MahalanobisReference reference, double[,] trainingControls, int seed)
     {
         ArgumentNullException.ThrowIfNull(reference);
         return Kind switch
         {
             ThresholdKind.ChiSquare => OutlierThreshold.ChiSquare(ChiSquareDegreesOfFreedom(reference.Dimensions), Alpha),
-            ThresholdKind.EmpiricalQuantile => OutlierThreshold.EmpiricalQuantile(trainingSquaredDistances, Alpha),
+            ThresholdKind.EmpiricalQuantile => OutlierThreshold.EmpiricalQuantile(reference.SquaredDistances(trainingControls), Alpha),
+            ThresholdKind.CrossFittedQuantile => OutlierThreshold.CrossFittedQuantile(
+                CrossFittedDistances.Compute(trainingControls,
+                    reference.Estimator ?? throw new ArgumentException("The cross-fitted threshold needs a reference built by MahalanobisReference.Fit (it refits the estimator).", nameof(reference)),
+                    reference.InversionPolicy, CrossFitFolds, seed),
+                Alpha),
             ThresholdKind.HotellingPrediction => OutlierThreshold.HotellingPrediction(reference.Dimensions, reference.Estimate.SampleCount, Alpha),
             _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "Unknown threshold kind."),
         };

@@ -8,8 +8,8 @@ namespace Normative.Deviation;
 /// A calibrated outlier decision for squared distances: the threshold t on D^2, the p-value of a
 /// distance, and the flag. chi-square: t = chi2_df^-1(1 - alpha), p = P(chi2_df &gt;= D^2), outlier
 /// when p &lt;= alpha. Hotelling prediction: D^2 scaled by n (n - p)/((n + 1)(n - 1) p) against F(p, n - p),
-/// same rule. Empirical: t = the (1 - alpha) quantile (linear interpolation) of the training controls'
-/// D^2, p = (1 + #{training D^2 &gt;= D^2}) / (n + 1), outlier when D^2 &gt; t.
+/// same rule. Empirical (in-sample or cross-fitted): t = the (1 - alpha) quantile (linear interpolation)
+/// of the training controls' D^2, p = (1 + #{training D^2 &gt;= D^2}) / (n + 1), outlier when D^2 &gt; t.
 /// </summary>
 /// <remarks>
 /// The empirical flag uses the threshold, not the p-value: with n controls the smallest attainable
@@ -78,7 +78,14 @@ public sealed class OutlierThreshold
     }
 
     /// <summary>Empirical threshold from the training controls' own squared distances.</summary>
-    public static OutlierThreshold EmpiricalQuantile(IReadOnlyList<double> trainingSquaredDistances, double alpha = 0.001)
+    public static OutlierThreshold EmpiricalQuantile(IReadOnlyList<double> trainingSquaredDistances, double alpha = 0.001) =>
+        Empirical(trainingSquaredDistances, alpha, ThresholdKind.EmpiricalQuantile);
+
+    /// <summary>Empirical threshold from the training controls' cross-fitted squared distances (<see cref="CrossFittedDistances"/>).</summary>
+    public static OutlierThreshold CrossFittedQuantile(IReadOnlyList<double> crossFittedSquaredDistances, double alpha = 0.001) =>
+        Empirical(crossFittedSquaredDistances, alpha, ThresholdKind.CrossFittedQuantile);
+
+    private static OutlierThreshold Empirical(IReadOnlyList<double> trainingSquaredDistances, double alpha, ThresholdKind kind)
     {
         ArgumentNullException.ThrowIfNull(trainingSquaredDistances);
         ArrayInput.RequireFinite(trainingSquaredDistances, nameof(trainingSquaredDistances));
@@ -92,7 +99,7 @@ public sealed class OutlierThreshold
             int atLeast = n - LowerBound(sorted, d2);
             return (1.0 + atLeast) / (n + 1.0);
         };
-        return new OutlierThreshold(ThresholdKind.EmpiricalQuantile, alpha, 0, threshold, pValue, d2 => d2 > threshold);
+        return new OutlierThreshold(kind, alpha, 0, threshold, pValue, d2 => d2 > threshold);
     }
 
     private static int LowerBound(double[] sorted, double value)
