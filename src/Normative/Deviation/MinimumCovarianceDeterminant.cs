@@ -31,6 +31,9 @@ public sealed class MinimumCovarianceDeterminant : ICovarianceEstimator
 {
     private const double ReweightingTail = 0.025;
 
+    /// <summary>Squared Cholesky pivots below this fraction of the largest mean a numerically singular subset covariance.</summary>
+    private const double SingularPivotRatio = 1e-12;
+
     /// <param name="options">Seed and search settings; null = <see cref="McdOptions"/> defaults.</param>
     public MinimumCovarianceDeterminant(McdOptions? options = null)
     {
@@ -109,13 +112,17 @@ public sealed class MinimumCovarianceDeterminant : ICovarianceEstimator
         try
         {
             var cholesky = covariance.Cholesky();
-            return new Candidate(support, location, cholesky, cholesky.DeterminantLn);
+            Vector<double> pivots = cholesky.Factor.Diagonal().PointwisePower(2);
+            // Rounding can leave a singular covariance with tiny positive pivots; treat those as singular too.
+            if (pivots.Minimum() > SingularPivotRatio * pivots.Maximum())
+                return new Candidate(support, location, cholesky, cholesky.DeterminantLn);
         }
         catch (ArgumentException)
         {
-            // Not positive definite: an exact fit, the smallest possible determinant.
-            return new Candidate(support, location, null, double.NegativeInfinity);
+            // Not positive definite: handled below.
         }
+        // An exact fit: the h vectors lie on a hyperplane, the smallest possible determinant.
+        return new Candidate(support, location, null, double.NegativeInfinity);
     }
 
     /// <summary>C-steps from <paramref name="start"/> until the determinant stops decreasing or the limit is hit.</summary>
