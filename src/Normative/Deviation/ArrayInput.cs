@@ -73,6 +73,15 @@ internal static class ArrayInput
 
     public static Matrix<double> ToMatrix(double[,] data) => Matrix<double>.Build.DenseOfArray(data);
 
+    /// <summary>Checks reference vectors for an estimator (finite, at least <paramref name="minimumRows"/> rows) and returns them as a matrix.</summary>
+    public static Matrix<double> ReferenceMatrix(double[,] data, int minimumRows, string estimator, string name)
+    {
+        RequireFinite(data, name);
+        if (data.GetLength(0) < minimumRows)
+            throw new ArgumentException($"{estimator} needs at least {minimumRows} rows; got {data.GetLength(0)}.", name);
+        return ToMatrix(data);
+    }
+
     public static double[] Column(double[,] data, int column)
     {
         var result = new double[data.GetLength(0)];

@@ -23,10 +23,7 @@ public sealed class LedoitWolfCovariance : ICovarianceEstimator
     /// <inheritdoc/>
     public CovarianceEstimate Fit(double[,] data)
     {
-        ArrayInput.RequireFinite(data, nameof(data));
-        if (data.GetLength(0) < 2)
-            throw new ArgumentException($"Ledoit-Wolf shrinkage needs at least 2 rows; got {data.GetLength(0)}.", nameof(data));
-        var x = ArrayInput.ToMatrix(data);
+        var x = ArrayInput.ReferenceMatrix(data, 2, "Ledoit-Wolf shrinkage", nameof(data));
         int n = x.RowCount, p = x.ColumnCount;
         var (mean, sample) = SampleCovariance.Moments(x, ddof: 0);
         Matrix<double> centered = SampleCovariance.Center(x, mean);

@@ -58,8 +58,7 @@ public sealed class MinimumCovarianceDeterminant : ICovarianceEstimator
     /// <inheritdoc/>
     public CovarianceEstimate Fit(double[,] data)
     {
-        ArrayInput.RequireFinite(data, nameof(data));
-        var x = ArrayInput.ToMatrix(data);
+        var x = ArrayInput.ReferenceMatrix(data, 2, "MCD", nameof(data));
         int n = x.RowCount, p = x.ColumnCount;
         int h = SupportSize(n, p);
         if (h <= p || h > n)

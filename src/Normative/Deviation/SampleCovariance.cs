@@ -16,10 +16,7 @@ public sealed class SampleCovariance : ICovarianceEstimator
     /// <remarks>Needs n &gt;= 2; the estimate is singular whenever n &lt;= p.</remarks>
     public CovarianceEstimate Fit(double[,] data)
     {
-        ArrayInput.RequireFinite(data, nameof(data));
-        if (data.GetLength(0) < 2)
-            throw new ArgumentException($"The sample covariance needs at least 2 rows; got {data.GetLength(0)}.", nameof(data));
-        var x = ArrayInput.ToMatrix(data);
+        var x = ArrayInput.ReferenceMatrix(data, 2, "The sample covariance", nameof(data));
         var (mean, covariance) = Moments(x, ddof: 1);
         return new CovarianceEstimate(Kind, mean, covariance, x.RowCount);
     }
