@@ -53,7 +53,7 @@ public sealed class GaussianMixture : IDisposable
     public Tensor Mean()
     {
         using var scope = NewDisposeScope();
-        var mean = (Weights.t().unsqueeze(-1) * Mu.masked_fill(Weights.t().unsqueeze(-1).eq(0), 0.0)).sum(0);
+        var mean = (Weights.t().unsqueeze(-1) * Mu.masked_fill(Weights.t().unsqueeze(-1).eq(0), 0.0)).sum(dim: 0);
         return mean.MoveToOuterDisposeScope();
     }
 

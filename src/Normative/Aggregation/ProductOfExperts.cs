@@ -52,7 +52,7 @@ public sealed class ProductOfExperts : IPosteriorAggregator
         var poeLogVar = -logPrecision.logsumexp(0, keepdim: false);
         var weights = logPrecision.softmax(0);
         // Unused experts have weight 0; masked_fill keeps a non-finite mean there from leaking NaN.
-        var poeMu = (weights * means.masked_fill(weights.eq(0), 0.0)).sum(0);
+        var poeMu = (weights * means.masked_fill(weights.eq(0), 0.0)).sum(dim: 0);
         return (poeMu.MoveToOuterDisposeScope(), poeLogVar.MoveToOuterDisposeScope());
     }
 }
