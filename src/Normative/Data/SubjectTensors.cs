@@ -81,6 +81,22 @@ public sealed class SubjectTensors : IDisposable
             Observed.index_select(0, index));
     }
 
+    /// <summary>
+    /// The same subjects with only the modalities <paramref name="names"/>, in that order (e.g. the MRI table
+    /// alone for a unimodal baseline). Shares storage with this instance; the result owns only its handles.
+    /// </summary>
+    public SubjectTensors SelectModalities(IReadOnlyList<string> names)
+    {
+        var indices = names.Select(name =>
+        {
+            int m = ModalityNames.ToList().IndexOf(name);
+            return m >= 0 ? m : throw new ArgumentException($"There is no modality '{name}'; the subjects have {string.Join(", ", ModalityNames)}.", nameof(names));
+        }).ToArray();
+        using var columns = tensor(indices.Select(i => (long)i).ToArray(), ScalarType.Int64, Observed.device);
+        return new SubjectTensors(SubjectIds, names.ToArray(),
+            indices.Select(i => Modalities[i].alias()).ToArray(), Covariates.alias(), Observed.index_select(1, columns));
+    }
+
     /// <summary>Copies every tensor to <paramref name="device"/> (the caller owns the result).</summary>
     public SubjectTensors To(Device device) => new(
         SubjectIds, ModalityNames,

@@ -1,0 +1,54 @@
+using Normative.Data;
+using Normative.Data.Synthetic;
+
+namespace Normative.Experiments;
+
+/// <summary>
+/// A cohort prepared for the experiments: the preprocessing fitted on its training controls and the
+/// model inputs of the three groups every experiment uses — training controls (fit the model and the
+/// normative reference), held-out controls (false-positive rate) and patients (the disease cohort).
+/// </summary>
+public sealed class ExperimentData : IDisposable
+{
+    private ExperimentData(Cohort cohort, PreprocessingState preprocessing, SyntheticGroundTruth? groundTruth)
+    {
+        Cohort = cohort;
+        Preprocessing = preprocessing;
+        GroundTruth = groundTruth;
+        Train = preprocessing.TrainTensors(cohort);
+        Holdout = preprocessing.HoldoutTensors(cohort);
+        Patients = preprocessing.PatientTensors(cohort);
+        if (Holdout.Count == 0) throw new ArgumentException($"Cohort '{cohort.Name}' has no held-out controls (split holdout); the false-positive rate needs them.");
+        if (Patients.Count == 0) throw new ArgumentException($"Cohort '{cohort.Name}' has no patients (split test).");
+    }
+
+    /// <summary>Prepares <paramref name="cohort"/> (and keeps its planted truth when it is synthetic).</summary>
+    public static ExperimentData From(Cohort cohort, SyntheticGroundTruth? groundTruth = null) =>
+        new(cohort, CohortPreprocessor.Fit(cohort), groundTruth);
+
+    public Cohort Cohort { get; }
+
+    public PreprocessingState Preprocessing { get; }
+
+    /// <summary>The planted effects of a synthetic cohort; null for real data.</summary>
+    public SyntheticGroundTruth? GroundTruth { get; }
+
+    public SubjectTensors Train { get; }
+
+    public SubjectTensors Holdout { get; }
+
+    public SubjectTensors Patients { get; }
+
+    /// <summary>The cohort's subject record of <paramref name="subjectId"/>.</summary>
+    public Subject Subject(string subjectId) => Cohort.Subjects[Cohort.IndexOf(subjectId)];
+
+    /// <summary>The regions of modality <paramref name="modality"/>, in column order.</summary>
+    public RegionSet Regions(string modality) => Cohort.Modality(modality).Regions;
+
+    public void Dispose()
+    {
+        Train.Dispose();
+        Holdout.Dispose();
+        Patients.Dispose();
+    }
+}

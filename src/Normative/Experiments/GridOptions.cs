@@ -1,0 +1,44 @@
+using Normative.Deviation;
+using Normative.Training;
+
+namespace Normative.Experiments;
+
+/// <summary>What to train and how to score: the grid of methods x latent sizes x seeds (paper Table 1).</summary>
+public sealed record GridOptions
+{
+    /// <summary>The rows; default every Table 1 method this build can train.</summary>
+    public IReadOnlyList<MethodSpec> Methods { get; init; } = MethodCatalogue.Available;
+
+    /// <summary>Latent sizes d (paper: 5, 10, 15, 20).</summary>
+    public IReadOnlyList<int> LatentSizes { get; init; } = [5, 10, 15, 20];
+
+    /// <summary>Seeds; each seeds weight initialisation, batch order and sampling of one run.</summary>
+    public IReadOnlyList<int> Seeds { get; init; } = [0, 1, 2, 3, 4];
+
+    /// <summary>Hyper-parameters (design §4).</summary>
+    public TrainingPreset Preset { get; init; } = TrainingPresets.Default;
+
+    /// <summary>Overrides the preset's epoch count (e.g. for quick runs); null keeps it.</summary>
+    public int? Epochs { get; init; }
+
+    /// <summary>Overrides the preset's learning rate; null keeps it.</summary>
+    public double? LearningRate { get; init; }
+
+    /// <summary>Overrides the preset's batch size; null keeps it.</summary>
+    public int? BatchSize { get; init; }
+
+    /// <summary>How deviations, outliers and likelihood ratios are computed (design §5).</summary>
+    public DeviationConventions Conventions { get; init; } = DeviationConventions.Calibrated;
+
+    /// <summary>The training options of one run with <paramref name="seed"/>.</summary>
+    public TrainingOptions TrainingFor(int seed) => Preset.Training with
+    {
+        Epochs = Epochs ?? Preset.Training.Epochs,
+        LearningRate = LearningRate ?? Preset.Training.LearningRate,
+        BatchSize = BatchSize ?? Preset.Training.BatchSize,
+        Seed = seed,
+    };
+
+    /// <summary>Number of models the grid trains.</summary>
+    public int RunCount => Methods.Count * LatentSizes.Count * Seeds.Count;
+}

@@ -1,0 +1,127 @@
+using Normative.Deviation;
+
+namespace Normative.Experiments;
+
+/// <summary>One seed's likelihood ratio with its 2x2 counts.</summary>
+public sealed record SeedLikelihoodRatio(int Seed, LikelihoodRatio Ratio);
+
+/// <summary>
+/// One cell of Table 1: method x latent size x space, summarised over seeds. <see cref="Mean"/> is +infinity
+/// when any seed had no held-out-control outliers; <see cref="HaldaneMean"/> (+0.5 per cell) is always finite.
+/// </summary>
+public sealed record LikelihoodRatioCell(
+    string Method,
+    string MethodKey,
+    string Family,
+    int LatentDim,
+    DeviationSpace Space,
+    IReadOnlyList<SeedLikelihoodRatio> Seeds,
+    double Mean,
+    double? StandardDeviation,
+    double HaldaneMean,
+    double HaldaneStandardDeviation,
+    double MeanTruePositiveRate,
+    double MeanFalsePositiveRate,
+    int InfiniteSeeds);
+
+/// <summary>
+/// Table 1 A (D_ml) and B (D_mf): positive likelihood ratio TPR / FPR of outliers, patients against held-out
+/// controls, per method and latent size, mean ± sd over seeds with every seed's counts kept, and the
+/// held-out-control false-positive rate against the nominal alpha.
+/// </summary>
+public sealed record LikelihoodRatioTableResult(
+    IReadOnlyList<string> Methods,
+    IReadOnlyList<int> LatentSizes,
+    IReadOnlyList<int> Seeds,
+    double NominalAlpha,
+    IReadOnlyList<LikelihoodRatioCell> Cells)
+{
+    /// <summary>The cell of <paramref name="method"/> (label) at <paramref name="latentDim"/> in <paramref name="space"/>.</summary>
+    public LikelihoodRatioCell Cell(string method, int latentDim, DeviationSpace space) =>
+        Cells.FirstOrDefault(c => c.Method == method && c.LatentDim == latentDim && c.Space == space)
+        ?? throw new ArgumentException($"Table 1 has no cell for '{method}' at d = {latentDim} ({space}).");
+
+    /// <summary>Table 1 A or B as Markdown: "mean ± sd" per latent size (∞ when a seed had no control outliers).</summary>
+    public string ToMarkdown(DeviationSpace space)
+    {
+        var lines = new List<string>
+        {
+            "| Method | " + string.Join(" | ", LatentSizes.Select(d => $"d = {d}")) + " |",
+            "|---|" + string.Concat(LatentSizes.Select(_ => "---:|")),
+        };
+        foreach (var method in Methods)
+        {
+            var cells = LatentSizes.Select(d => Format(Cell(method, d, space)));
+            lines.Add($"| {method} | " + string.Join(" | ", cells) + " |");
+        }
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>The mean held-out-control false-positive rate of each method and space, over latent sizes and seeds.</summary>
+    public IEnumerable<(string Method, DeviationSpace Space, double FalsePositiveRate)> ControlFalsePositiveRates() =>
+        Cells.GroupBy(c => (c.Method, c.Space)).Select(g => (g.Key.Method, g.Key.Space, g.Average(c => c.MeanFalsePositiveRate)));
+
+    /// <summary>Writes <c>table1.csv</c> (one row per cell and seed) and <c>table1.json</c> into <paramref name="folder"/>.</summary>
+    public void Write(string folder)
+    {
+        ResultFiles.WriteJson(Path.Combine(folder, "table1.json"), this);
+        ResultFiles.WriteCsv(Path.Combine(folder, "table1.csv"),
+            ["space", "method", "method_key", "family", "latent_dim", "seed", "lr", "lr_haldane", "tpr", "fpr",
+             "patient_outliers", "patients", "control_outliers", "controls", "status"],
+            Cells.SelectMany(c => c.Seeds.Select(s => (IReadOnlyList<object?>)
+            [
+                c.Space == DeviationSpace.Latent ? "A_latent" : "B_feature", c.Method, c.MethodKey, c.Family, c.LatentDim, s.Seed,
+                s.Ratio.Value, s.Ratio.HaldaneCorrected, s.Ratio.TruePositiveRate, s.Ratio.FalsePositiveRate,
+                s.Ratio.PatientOutliers, s.Ratio.Patients, s.Ratio.ControlOutliers, s.Ratio.Controls, s.Ratio.Status.ToString(),
+            ])));
+    }
+
+    private static string Format(LikelihoodRatioCell cell)
+    {
+        if (cell.InfiniteSeeds > 0)
+            return $"∞ ({cell.InfiniteSeeds}/{cell.Seeds.Count} seeds; Haldane {ResultFiles.Short(cell.HaldaneMean)})";
+        return cell.StandardDeviation is { } sd
+            ? $"{ResultFiles.Short(cell.Mean)} ± {ResultFiles.Short(sd)}"
+            : ResultFiles.Short(cell.Mean);
+    }
+}
+
+/// <summary>Builds Table 1 from a grid run.</summary>
+public static class LikelihoodRatioTable
+{
+    /// <summary>Every method x latent size x space cell of <paramref name="grid"/>.</summary>
+    public static LikelihoodRatioTableResult Run(GridResult grid)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        var cells = new List<LikelihoodRatioCell>();
+        foreach (var space in new[] { DeviationSpace.Latent, DeviationSpace.Feature })
+            foreach (var method in grid.Options.Methods)
+                foreach (int d in grid.Options.LatentSizes)
+                {
+                    var seeds = grid.RunsOf(method, d)
+                        .Select(r => new SeedLikelihoodRatio(r.Seed, space == DeviationSpace.Latent ? r.LatentLikelihoodRatio : r.FeatureLikelihoodRatio))
+                        .ToArray();
+                    cells.Add(Summarise(method, d, space, seeds));
+                }
+        return new LikelihoodRatioTableResult(grid.Options.Methods.Select(m => m.Label).ToArray(), grid.Options.LatentSizes, grid.Options.Seeds,
+            grid.Options.Conventions.Outliers.Alpha, cells);
+    }
+
+    private static LikelihoodRatioCell Summarise(MethodSpec method, int d, DeviationSpace space, IReadOnlyList<SeedLikelihoodRatio> seeds)
+    {
+        var values = seeds.Select(s => s.Ratio.Value).ToArray();
+        var haldane = seeds.Select(s => s.Ratio.HaldaneCorrected).ToArray();
+        int infinite = values.Count(double.IsPositiveInfinity);
+        double mean = infinite > 0 ? double.PositiveInfinity : values.Average();
+        double? sd = infinite == 0 && values.Length > 1 ? SampleSd(values) : null;
+        return new LikelihoodRatioCell(method.Label, method.Key, method.Family, d, space, seeds, mean, sd,
+            haldane.Average(), haldane.Length > 1 ? SampleSd(haldane) : 0,
+            seeds.Average(s => s.Ratio.TruePositiveRate), seeds.Average(s => s.Ratio.FalsePositiveRate), infinite);
+    }
+
+    private static double SampleSd(IReadOnlyList<double> values)
+    {
+        double mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Normative.Data;
+using Normative.Deviation;
+using Normative.Models;
+using Normative.Training;
+
+namespace Normative.Experiments;
+
+/// <summary>
+/// Trains one method at one latent size and seed on the training controls, then scores every group
+/// against the normative reference fitted on those same training controls (design §5).
+/// </summary>
+public static class ModelEvaluator
+{
+    /// <summary>Trains and evaluates one grid cell.</summary>
+    /// <param name="progress">Told after every epoch.</param>
+    /// <param name="cancellationToken">Observed every batch.</param>
+    public static ModelEvaluation Run(ExperimentData data, MethodSpec method, int latentDim, int seed, GridOptions options,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(options);
+        var modalities = method.ModalitiesFrom(data.Train.ModalityNames);
+        using var train = data.Train.SelectModalities(modalities);
+        using var holdout = data.Holdout.SelectModalities(modalities);
+        using var patients = data.Patients.SelectModalities(modalities);
+
+        var model = ModelFactory.Create(method.Model, method.Aggregator, latentDim, train.FeatureCounts, train.CovariateCount,
+            options.Preset.ModelOptionsFor(method.Model), seed, modalities);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var history = Trainer.Fit(model, train, options.TrainingFor(seed), progress, cancellationToken);
+            clock.Stop();
+            return Evaluate(model, history, clock.Elapsed, method, seed, options.Conventions, train, holdout, patients);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Scores an already trained <paramref name="model"/> on the three groups.</summary>
+    public static ModelEvaluation Evaluate(MultimodalVae model, TrainingHistory history, TimeSpan trainingTime, MethodSpec method, int seed,
+        DeviationConventions conventions, SubjectTensors train, SubjectTensors holdout, SubjectTensors patients)
+    {
+        var scoring = new ScoringOptions { Error = ErrorMeasureOf(conventions.ErrorKind), Seed = seed };
+        var trainScores = Scorer.Score(model, train, scoring);
+        var holdoutScores = Scorer.Score(model, holdout, scoring);
+        var patientScores = Scorer.Score(model, patients, scoring);
+        var reference = NormativeReference.Fit(InputsOf(trainScores, conventions), conventions);
+        GroupEvaluation Group(SubjectScores s) => new(s, reference.Score(InputsOf(s, conventions)));
+        return new ModelEvaluation(method, model.LatentDim, seed, model, history, trainingTime, reference,
+            Group(trainScores), Group(holdoutScores), Group(patientScores));
+    }
+
+    /// <summary>The deviation inputs of scored subjects: latent and every modality's regional errors side by side.</summary>
+    public static DeviationInputs InputsOf(SubjectScores scores, DeviationConventions conventions) =>
+        new(scores.Latent, scores.AllErrors(), conventions.ErrorKind);
+
+    private static ErrorMeasure ErrorMeasureOf(RegionalErrorKind kind) => kind switch
+    {
+        RegionalErrorKind.Squared => ErrorMeasure.Squared,
+        RegionalErrorKind.Absolute => ErrorMeasure.Absolute,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown regional error kind."),
+    };
+}

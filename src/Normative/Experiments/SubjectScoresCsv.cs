@@ -1,0 +1,69 @@
+using Normative.Data;
+using Normative.Deviation;
+using Normative.Training;
+
+namespace Normative.Experiments;
+
+/// <summary>
+/// The per-subject scores file (design §8): one row per subject with, in this order,
+/// <c>subject_id, split, group, cdr, z_1 … z_d, d_ml, d_mf, outlier_ml, outlier_mf</c>, one
+/// <c>rec_&lt;modality&gt;_&lt;region&gt;</c> error column per region, one <c>zmf_&lt;modality&gt;_&lt;region&gt;</c>
+/// column per region, then <c>p_ml, p_mf</c>. d_ml and d_mf are Mahalanobis distances (the square roots of
+/// Eqs. 12-13's quadratic forms); rec_* are the per-region errors of the conventions' kind. Every table of
+/// the package can be recomputed from these files.
+/// </summary>
+public static class SubjectScoresCsv
+{
+    /// <summary>One group's rows: the model outputs and the deviations of the same subjects, same order.</summary>
+    public sealed record Group(SubjectScores Scores, DeviationScores Deviations);
+
+    /// <summary>Writes the rows of <paramref name="groups"/> (e.g. training controls, held-out controls, patients) to <paramref name="path"/>.</summary>
+    public static void Write(string path, Cohort cohort, IReadOnlyList<Group> groups)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        if (groups.Count == 0) throw new ArgumentException("No subjects to write.", nameof(groups));
+        var first = groups[0].Scores;
+        int d = first.Latent.GetLength(1);
+        var regionColumns = first.ModalityNames
+            .SelectMany(m => cohort.Modality(m).Regions.Ids.Select(r => $"{m}_{r}")).ToArray();
+        var header = new List<string> { "subject_id", "split", "group", "cdr" };
+        header.AddRange(Enumerable.Range(1, d).Select(k => $"z_{k}"));
+        header.AddRange(["d_ml", "d_mf", "outlier_ml", "outlier_mf"]);
+        header.AddRange(regionColumns.Select(c => $"rec_{c}"));
+        header.AddRange(regionColumns.Select(c => $"zmf_{c}"));
+        header.AddRange(["p_ml", "p_mf"]);
+
+        ResultFiles.WriteCsv(path, header, groups.SelectMany(g => Rows(cohort, g, d, regionColumns.Length)));
+    }
+
+    private static IEnumerable<IReadOnlyList<object?>> Rows(Cohort cohort, Group group, int d, int regions)
+    {
+        var errors = group.Scores.AllErrors();
+        for (int i = 0; i < group.Scores.SubjectIds.Count; i++)
+        {
+            var subject = cohort.Subjects[cohort.IndexOf(group.Scores.SubjectIds[i])];
+            var row = new List<object?>
+            {
+                subject.Id, subject.Split.ToString().ToLowerInvariant(), subject.Group.ToString().ToLowerInvariant(), subject.Cdr,
+            };
+            for (int k = 0; k < d; k++) row.Add(group.Scores.Latent[i, k]);
+            row.Add(Math.Sqrt(group.Deviations.LatentSquaredDistance[i]));
+            row.Add(Math.Sqrt(group.Deviations.FeatureSquaredDistance[i]));
+            row.Add(group.Deviations.LatentOutlier[i]);
+            row.Add(group.Deviations.FeatureOutlier[i]);
+            for (int j = 0; j < regions; j++) row.Add(errors[i, j]);
+            for (int j = 0; j < regions; j++) row.Add(group.Deviations.FeatureZ[i, j]);
+            row.Add(group.Deviations.LatentPValue[i]);
+            row.Add(group.Deviations.FeaturePValue[i]);
+            yield return row;
+        }
+    }
+
+    /// <summary>The three groups of a grid run, training controls first.</summary>
+    public static IReadOnlyList<Group> GroupsOf(ModelEvaluation run) =>
+    [
+        new(run.TrainControls.Scores, run.TrainControls.Deviations),
+        new(run.Holdout.Scores, run.Holdout.Deviations),
+        new(run.Patients.Scores, run.Patients.Deviations),
+    ];
+}
