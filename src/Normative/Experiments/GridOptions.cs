@@ -27,6 +27,12 @@ public sealed record GridOptions
     /// <summary>Overrides the preset's batch size; null keeps it.</summary>
     public int? BatchSize { get; init; }
 
+    /// <summary>Torch device the models train on ("cpu" or "cuda"); CUDA needs the TorchSharp-cuda package (environment/README.md).</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>The options of <paramref name="model"/>: its defaults with the preset's loss weights and <see cref="Device"/>.</summary>
+    public Models.ModelOptions ModelOptionsFor(string model) => Preset.ModelOptionsFor(model) with { Device = Device };
+
     /// <summary>How deviations, outliers and likelihood ratios are computed (design §5).</summary>
     public DeviationConventions Conventions { get; init; } = DeviationConventions.Calibrated;
 

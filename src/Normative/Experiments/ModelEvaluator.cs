@@ -27,7 +27,7 @@ public static class ModelEvaluator
         using var patients = data.Patients.SelectModalities(modalities);
 
         var model = ModelFactory.Create(method.Model, method.Aggregator, latentDim, train.FeatureCounts, train.CovariateCount,
-            options.Preset.ModelOptionsFor(method.Model), seed, modalities);
+            options.ModelOptionsFor(method.Model), seed, modalities);
         try
         {
             var clock = Stopwatch.StartNew();
@@ -46,7 +46,7 @@ public static class ModelEvaluator
     public static ModelEvaluation Evaluate(MultimodalVae model, TrainingHistory history, TimeSpan trainingTime, MethodSpec method, int seed,
         DeviationConventions conventions, SubjectTensors train, SubjectTensors holdout, SubjectTensors patients)
     {
-        var scoring = new ScoringOptions { Error = ErrorMeasureOf(conventions.ErrorKind), Seed = seed };
+        var scoring = ScoringFor(conventions, seed);
         var trainScores = Scorer.Score(model, train, scoring);
         var holdoutScores = Scorer.Score(model, holdout, scoring);
         var patientScores = Scorer.Score(model, patients, scoring);
@@ -60,10 +60,15 @@ public static class ModelEvaluator
     public static DeviationInputs InputsOf(SubjectScores scores, DeviationConventions conventions) =>
         new(scores.Latent, scores.AllErrors(), conventions.ErrorKind);
 
-    private static ErrorMeasure ErrorMeasureOf(RegionalErrorKind kind) => kind switch
+    /// <summary>Scoring that measures regional errors the way <paramref name="conventions"/> ask.</summary>
+    public static ScoringOptions ScoringFor(DeviationConventions conventions, int seed = 0) => new()
     {
-        RegionalErrorKind.Squared => ErrorMeasure.Squared,
-        RegionalErrorKind.Absolute => ErrorMeasure.Absolute,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown regional error kind."),
+        Error = conventions.ErrorKind switch
+        {
+            RegionalErrorKind.Squared => ErrorMeasure.Squared,
+            RegionalErrorKind.Absolute => ErrorMeasure.Absolute,
+            _ => throw new ArgumentOutOfRangeException(nameof(conventions), conventions.ErrorKind, "Unknown regional error kind."),
+        },
+        Seed = seed,
     };
 }

@@ -46,12 +46,13 @@ public static class SubjectScoresCsv
             {
                 subject.Id, subject.Split.ToString().ToLowerInvariant(), subject.Group.ToString().ToLowerInvariant(), subject.Cdr,
             };
-            for (int k = 0; k < d; k++) row.Add(group.Scores.Latent[i, k]);
+            // Latents and errors come from float32 tensors: writing them as float keeps every digit they carry.
+            for (int k = 0; k < d; k++) row.Add((float)group.Scores.Latent[i, k]);
             row.Add(Math.Sqrt(group.Deviations.LatentSquaredDistance[i]));
             row.Add(Math.Sqrt(group.Deviations.FeatureSquaredDistance[i]));
             row.Add(group.Deviations.LatentOutlier[i]);
             row.Add(group.Deviations.FeatureOutlier[i]);
-            for (int j = 0; j < regions; j++) row.Add(errors[i, j]);
+            for (int j = 0; j < regions; j++) row.Add((float)errors[i, j]);
             for (int j = 0; j < regions; j++) row.Add(group.Deviations.FeatureZ[i, j]);
             row.Add(group.Deviations.LatentPValue[i]);
             row.Add(group.Deviations.FeaturePValue[i]);

@@ -1,0 +1,33 @@
+using Normative.Data.Synthetic;
+
+namespace Normative.Experiments;
+
+/// <summary>What <see cref="Reproduction.Run"/> does: which cohort, which grid, where results go.</summary>
+public sealed record ReproductionOptions
+{
+    /// <summary>Folder of the results (design §8): report.md, tables/, subjects/, figures/, run.json.</summary>
+    public string OutputFolder { get; init; } = "results";
+
+    /// <summary>An existing cohort (folder or manifest); null generates the synthetic cohort into OutputFolder/cohort.</summary>
+    public string? CohortPath { get; init; }
+
+    /// <summary>The synthetic cohort to generate when <see cref="CohortPath"/> is null.</summary>
+    public SyntheticCohortOptions Synthetic { get; init; } = new();
+
+    /// <summary>Methods, latent sizes, seeds, preset and deviation conventions.</summary>
+    public GridOptions Grid { get; init; } = new();
+
+    /// <summary>A label for the report, e.g. "quick" or "full".</summary>
+    public string Configuration { get; init; } = "full";
+
+    /// <summary>
+    /// The quick configuration: every available method at every latent size, one seed, 60 epochs of the
+    /// default preset on the full-size synthetic cohort — a few minutes on two cores.
+    /// </summary>
+    public static ReproductionOptions Quick(string outputFolder = "results") => new()
+    {
+        OutputFolder = outputFolder,
+        Configuration = "quick",
+        Grid = new GridOptions { Seeds = [0], Epochs = 60 },
+    };
+}
