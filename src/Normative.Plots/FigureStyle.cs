@@ -82,7 +82,7 @@ public static class FigureStyle
             ("paper_bgcolor", "white"),
             ("plot_bgcolor", "white"),
             ("showlegend", showLegend),
-            ("legend", Attributes.Of(("orientation", "h"), ("x", 0.0), ("xanchor", "left"), ("y", 1.0), ("yanchor", "bottom"), ("yref", "container"))),
+            ("legend", Attributes.Of(("orientation", "h"), ("x", 1.0), ("xanchor", "right"), ("y", 0.985), ("yanchor", "top"), ("yref", "container"))),
             ("margin", Attributes.Of(("l", 70), ("r", 30), ("t", 90), ("b", 70))),
             ("hovermode", "closest"));
 

@@ -6,6 +6,9 @@ namespace Normative.Plots.Building;
 /// </summary>
 internal sealed class LobeAxis
 {
+    /// <summary>Pixels the lobe labels take above a panel; panel titles are raised by this much.</summary>
+    public const int LabelHeight = 14;
+
     private readonly IReadOnlyList<LobeGroup> groups;
 
     public LobeAxis(IReadOnlyList<RegionLabel> regions)

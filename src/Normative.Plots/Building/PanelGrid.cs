@@ -79,15 +79,15 @@ internal sealed class PanelGrid
         layout["yaxis" + suffix] = yAxis;
     }
 
-    /// <summary>A title annotation centred above a panel.</summary>
-    public Dictionary<string, object> Title(int panel, string text)
+    /// <summary>A title annotation centred above a panel, raised by <paramref name="raise"/> pixels (to clear labels drawn above the panel).</summary>
+    public Dictionary<string, object> Title(int panel, string text, int raise = 0)
     {
         (double x0, double x1) = XDomain(panel);
         (_, double y1) = YDomain(panel);
         return Attributes.Of(
             ("text", text), ("showarrow", false),
             ("xref", "paper"), ("yref", "paper"), ("x", (x0 + x1) / 2), ("y", y1),
-            ("xanchor", "center"), ("yanchor", "bottom"), ("yshift", 8),
+            ("xanchor", "center"), ("yanchor", "bottom"), ("yshift", 8 + raise),
             ("font", FigureStyle.Font(FigureStyle.PanelTitleFontSize)));
     }
 }
