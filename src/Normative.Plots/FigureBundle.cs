@@ -26,10 +26,14 @@ public sealed class FigureBundle
 
     private readonly Lazy<byte[]> png;
 
+    /// <summary>"figure-" and the first 12 hex digits of the SHA-256 of the figure JSON: stable across runs.</summary>
+    private readonly string baseId;
+
     private FigureBundle(GenericChart chart, PngRenderer renderer)
     {
         Chart = chart;
         FigureJson = GenericChart.toFigureJson(chart);
+        baseId = "figure-" + ContentHash(FigureJson);
         (Title, int? width, int? height) = ReadLayout(chart);
         Width = width ?? FigureStyle.DefaultWidth;
         Height = height ?? FigureStyle.DefaultHeight;
@@ -55,7 +59,7 @@ public sealed class FigureBundle
     public string Html =>
         "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n" +
         $"<title>{WebUtility.HtmlEncode(Title.Length > 0 ? Title : "Figure")}</title>\n" +
-        PlotlyJs.ScriptElement() + "\n</head>\n<body>\n" + HtmlFragment(includePlotlyJs: false) + "\n</body>\n</html>\n";
+        PlotlyJs.ScriptElement() + "\n</head>\n<body>\n" + Fragment(baseId, includePlotlyJs: false) + "\n</body>\n</html>\n";
 
     /// <summary>The static render as PNG bytes (rendered on first use).</summary>
     public byte[] Png => png.Value;
@@ -72,9 +76,16 @@ public sealed class FigureBundle
     /// false the fragment assumes <c>window.Plotly</c> is already loaded, so a notebook inlines
     /// plotly.js (~3.6 MB) once rather than once per figure.
     /// </summary>
-    public string HtmlFragment(bool includePlotlyJs)
+    /// <remarks>
+    /// The element id is the figure's content hash plus a per-process sequence number, so two
+    /// fragments of one notebook never share an id and a re-run in the same order reproduces them.
+    /// </remarks>
+    public string HtmlFragment(bool includePlotlyJs) =>
+        Fragment($"{baseId}-{Interlocked.Increment(ref sequence)}", includePlotlyJs);
+
+
+    private string Fragment(string id, bool includePlotlyJs)
     {
-        string id = $"figure-{ContentHash(FigureJson)}-{Interlocked.Increment(ref sequence)}";
         var html = new StringBuilder();
         if (includePlotlyJs)
             html.Append(PlotlyJs.ScriptElement()).Append('\n');

@@ -75,7 +75,7 @@ public static class FigureStyle
     /// <summary>Figure-level layout: title, size, fonts, white background, legend on top.</summary>
     internal static Dictionary<string, object> Layout(string title, int width, int height, bool showLegend) =>
         Attributes.Of(
-            ("title", Attributes.Of(("text", title), ("x", 0.0), ("xanchor", "left"), ("font", Font(TitleFontSize)))),
+            ("title", Attributes.Of(("text", title), ("x", 0.012), ("xanchor", "left"), ("font", Font(TitleFontSize)))),
             ("width", width),
             ("height", height),
             ("font", Attributes.Of(("family", FontFamily), ("size", FontSize), ("color", TextColor))),

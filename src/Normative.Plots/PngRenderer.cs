@@ -54,6 +54,9 @@ public sealed class PngRenderer : IAsyncDisposable, IDisposable
         }
         """;
 
+    /// <summary>Playwright's per-action timeout; generous because parsing plotly.js on a busy 2-core machine has taken 10 s.</summary>
+    private const float ActionTimeoutMs = 120_000;
+
     private static readonly Lazy<PngRenderer> shared = new(CreateShared, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -212,6 +215,7 @@ public sealed class PngRenderer : IAsyncDisposable, IDisposable
             // Not Offline: requests must reach the route below to be counted, or a test of "no request" could not fail.
             DeviceScaleFactor = deviceScaleFactor,
         }).ConfigureAwait(false);
+        context.SetDefaultTimeout(ActionTimeoutMs);
         IPage page = await context.NewPageAsync().ConfigureAwait(false);
         await BlockNetworkAsync(page, () => { }).ConfigureAwait(false);
         await page.SetContentAsync(

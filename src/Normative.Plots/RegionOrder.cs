@@ -23,21 +23,21 @@ public static class RegionOrder
     {
         ArgumentNullException.ThrowIfNull(regions);
         IReadOnlyList<string> order = lobeOrder ?? DefaultLobes;
-        var groups = new List<(int Rank, LobeGroup Group)>();
+        var groups = new List<(int Rank, string Lobe, List<int> Indices)>();
         for (int i = 0; i < regions.Count; i++)
         {
             RegionLabel region = regions[i] ?? throw new ArgumentException($"Region {i + 1} is null.", nameof(regions));
             string label = MajorLobe(region.Lobe, order);
-            int index = groups.FindIndex(g => string.Equals(g.Group.Lobe, label, StringComparison.OrdinalIgnoreCase));
+            int index = groups.FindIndex(g => string.Equals(g.Lobe, label, StringComparison.OrdinalIgnoreCase));
             if (index < 0)
             {
                 int rank = IndexOf(order, label);
-                groups.Add((rank < 0 ? order.Count + groups.Count : rank, new LobeGroup(label, [])));
+                groups.Add((rank < 0 ? order.Count + groups.Count : rank, label, new List<int>()));
                 index = groups.Count - 1;
             }
-            ((List<int>)groups[index].Group.RegionIndices).Add(i);
+            groups[index].Indices.Add(i);
         }
-        return groups.OrderBy(g => g.Rank).Select(g => g.Group).ToList();
+        return groups.OrderBy(g => g.Rank).Select(g => new LobeGroup(g.Lobe, g.Indices)).ToList();
     }
 
     /// <summary>The region indices of <see cref="ByLobe"/>, flattened into one permutation.</summary>

@@ -31,11 +31,11 @@ internal sealed class PanelGrid
     public int Columns { get; }
 
     /// <summary>Grid for <paramref name="panels"/> panels filling rows of at most <paramref name="maxColumns"/>.</summary>
-    public static PanelGrid ForPanels(int panels, int maxColumns)
+    public static PanelGrid ForPanels(int panels, int maxColumns, double verticalGap = 0.14)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(panels, 1);
         int columns = Math.Min(panels, Math.Max(1, maxColumns));
-        return new PanelGrid((panels + columns - 1) / columns, columns);
+        return new PanelGrid((panels + columns - 1) / columns, columns, verticalGap: verticalGap);
     }
 
     /// <summary>The trace-side x axis reference of a panel (<c>x</c>, <c>x2</c>, ...).</summary>

@@ -52,10 +52,12 @@ public static class AggregatorLessonFigure
         panels.Add(($"AVG<br>{Describe(average)}", average.Density));
 
         (double[] xs, double[] ys) = Grid(gaussians, includePriorExpert, gridPoints);
-        var grid = PanelGrid.ForPanels(panels.Count, Columns);
+        // Two-line panel titles need a wider gap between rows than the default.
+        var grid = PanelGrid.ForPanels(panels.Count, Columns, verticalGap: 0.2);
         var figure = new PlotlyFigure(
             $"Aggregating {experts.Count} unimodal posteriors: PoE, MoE, MoPoE and AVG",
-            width: 1050, height: 330 * grid.Rows + 90, showLegend: true);
+            width: 1050, height: 360 * grid.Rows + 110, showLegend: true);
+        figure.Layout["margin"] = Attributes.Of(("l", 70), ("r", 30), ("t", 120), ("b", 70));
         for (int p = 0; p < panels.Count; p++)
         {
             figure.AddTrace("contour",
@@ -117,9 +119,17 @@ public static class AggregatorLessonFigure
     private static double[] Linspace(double start, double end, int points) =>
         Enumerable.Range(0, points).Select(i => Rounding.Significant(start + (end - start) * i / (points - 1), 6)).ToArray();
 
-    /// <summary>z[j][i] = density(x_i, y_j): plotly.js takes rows along y. Four significant digits keep the HTML small and lose nothing visible.</summary>
-    private static double[][] Evaluate(Func<double, double, double> density, double[] xs, double[] ys) =>
-        ys.Select(y => xs.Select(x => Rounding.Significant(density(x, y), 4)).ToArray()).ToArray();
+    /// <summary>
+    /// z[j][i] = density(x_i, y_j) (plotly.js takes rows along y), rounded to 3 significant digits
+    /// and with values below 1e-4 of the panel's peak set to 0: invisible in any colour scale, and
+    /// it keeps the figure's HTML several times smaller.
+    /// </summary>
+    private static double[][] Evaluate(Func<double, double, double> density, double[] xs, double[] ys)
+    {
+        double[][] z = ys.Select(y => xs.Select(x => density(x, y)).ToArray()).ToArray();
+        double floor = 1e-4 * z.Max(row => row.Max());
+        return z.Select(row => row.Select(v => v < floor ? 0 : Rounding.Significant(v, 3)).ToArray()).ToArray();
+    }
 
     private static string Describe(DiagonalGaussian2D g) =>
         $"μ = ({NumberFormat.Value(g.Mu1)}, {NumberFormat.Value(g.Mu2)}), σ = ({NumberFormat.Value(g.Sd1)}, {NumberFormat.Value(g.Sd2)})";

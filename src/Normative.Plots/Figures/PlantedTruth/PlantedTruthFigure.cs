@@ -32,7 +32,7 @@ public static class PlantedTruthFigure
             figure.AddTrace("scatter",
                 ("name", curves[m].Model), ("legendgroup", curves[m].Model), ("mode", "lines"),
                 ("x", Rounding.Significant(curves[m].FalsePositiveRate, 4)), ("y", Rounding.Significant(curves[m].TruePositiveRate, 4)),
-                ("line", Attributes.Of(("color", FigureStyle.SeriesColor(m)), ("width", 2), ("shape", "hv"))),
+                ("line", Attributes.Of(("color", FigureStyle.SeriesColor(m)), ("width", 2))),
                 ("hovertemplate", $"{curves[m].Model}<br>FPR = %{{x:.2f}}, TPR = %{{y:.2f}}<extra></extra>"));
         }
         figure.AddShape(Attributes.Of(
