@@ -179,7 +179,8 @@ public sealed class PngRenderer : IAsyncDisposable, IDisposable
     private static PngRenderer CreateShared()
     {
         var renderer = new PngRenderer();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => renderer.Dispose();
+        // Bounded: at exit the driver may already be gone; if so, closing its stdin ends Chromium anyway.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => renderer.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
         return renderer;
     }
 
