@@ -16,6 +16,7 @@ internal sealed class LobeAxis
         InputChecks.RequireAny(regions, "The region list", nameof(regions));
         groups = RegionOrder.ByLobe(regions);
         Order = RegionOrder.Permutation(groups);
+        InputNames = regions.Select(r => r.Name).ToArray();
         Names = Order.Select(i => regions[i].Name).ToArray();
         var duplicate = Names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -25,8 +26,19 @@ internal sealed class LobeAxis
     /// <summary>Input indices in display order.</summary>
     public int[] Order { get; }
 
+    /// <summary>Region names in the caller's order, for error messages.</summary>
+    public string[] InputNames { get; }
+
     /// <summary>Region names in display order (the axis categories).</summary>
     public string[] Names { get; }
+
+    /// <summary>Throws unless there is one value per region (and, with <paramref name="finite"/>, each is finite), naming the region at fault.</summary>
+    public void RequireValues(IReadOnlyList<double> values, string what, string parameter, bool finite = true)
+    {
+        InputChecks.RequireLength(values, InputNames.Length, what, parameter);
+        if (finite)
+            InputChecks.RequireFinite(values, what, parameter, InputNames);
+    }
 
     /// <summary>Values given in input region order, rearranged into display order.</summary>
     public T[] Arrange<T>(IReadOnlyList<T> valuesInInputOrder) => Order.Select(i => valuesInInputOrder[i]).ToArray();

@@ -9,16 +9,20 @@ public sealed class RealBrowserTests(ChromiumFixture chromium)
     [Fact]
     public async Task Figure_html_draws_in_headless_chromium_without_network()
     {
-        FigureBundle bundle = FigureSamples.Build("likelihood-ratio", chromium.Renderer);
-        int traces = Plotly.NET.GenericChart.getTraces(bundle.Chart).Length;
+        // The self-contained document of one figure, plus a second figure's fragment that relies on
+        // the plotly.js already loaded (how a notebook inlines plotly.js once): both must draw.
+        FigureBundle figure = FigureSamples.Build("likelihood-ratio", chromium.Renderer);
+        FigureBundle second = FigureSamples.Build("cognition", chromium.Renderer);
+        int traces = Plotly.NET.GenericChart.getTraces(figure.Chart).Length + Plotly.NET.GenericChart.getTraces(second.Chart).Length;
+        string html = figure.Html.Replace("</body>", second.HtmlFragment(includePlotlyJs: false) + "\n</body>", StringComparison.Ordinal);
 
-        HtmlRenderResult result = await chromium.Renderer.RenderHtmlAsync(bundle.Html, bundle.Width + 40, bundle.Height + 40);
+        HtmlRenderResult result = await chromium.Renderer.RenderHtmlAsync(html, figure.Width + 40, figure.Height + second.Height + 40);
 
-        Assert.Equal(1, result.PlotCount);
+        Assert.Equal(2, result.PlotCount);
         Assert.Equal(traces, result.TraceCount);
         Assert.True(result.TraceElementCount >= traces, $"{result.TraceElementCount} trace elements drawn for {traces} traces");
         Assert.Equal(0, result.BlockedRequests);
-        Assert.True(PngImage.Decode(result.Png).Width >= bundle.Width);
+        Assert.True(PngImage.Decode(result.Png).Height >= figure.Height + second.Height);
     }
 
     [Fact]

@@ -23,16 +23,15 @@ public static class RegionalEffectMapFigure
     {
         var axis = new LobeAxis(regions);
         InputChecks.RequireAny(effects, "The effect list", nameof(effects));
-        string[] regionNames = regions.Select(r => r.Name).ToArray();
         foreach (GroupRegionalEffect e in effects)
         {
             string what = $"Cohen's d of '{e.Group}' on '{e.Modality}'";
-            InputChecks.RequireLength(e.CohensD, regions.Count, what, nameof(effects));
+            axis.RequireValues(e.CohensD, what, nameof(effects), finite: false);
             InputChecks.RequireLength(e.Significant, regions.Count, what + " (significance mask)", nameof(effects));
             for (int r = 0; r < regions.Count; r++)
             {
                 if (e.Significant[r] && !double.IsFinite(e.CohensD[r]))
-                    throw new ArgumentException($"{what}: region {r + 1} ('{regionNames[r]}') is marked significant but d is {e.CohensD[r]}.", nameof(effects));
+                    throw new ArgumentException($"{what}: region {r + 1} ('{axis.InputNames[r]}') is marked significant but d is {e.CohensD[r]}.", nameof(effects));
             }
         }
         List<string> modalities = InputChecks.InOrderOfAppearance(effects, e => e.Modality);

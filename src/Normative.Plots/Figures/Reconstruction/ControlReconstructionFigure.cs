@@ -23,17 +23,12 @@ public static class ControlReconstructionFigure
     {
         var axis = new LobeAxis(regions);
         InputChecks.RequireAny(series, "The series list", nameof(series));
-        string[] regionNames = regions.Select(r => r.Name).ToArray();
         foreach (RegionalErrors s in series)
         {
             string what = $"Reconstruction error of '{s.Model}' on '{s.Modality}'";
-            InputChecks.RequireLength(s.Mean, regions.Count, what, nameof(series));
-            InputChecks.RequireFinite(s.Mean, what, nameof(series), regionNames);
+            axis.RequireValues(s.Mean, what, nameof(series));
             if (s.Spread is not null)
-            {
-                InputChecks.RequireLength(s.Spread, regions.Count, what + " (spread)", nameof(series));
-                InputChecks.RequireFinite(s.Spread, what + " (spread)", nameof(series), regionNames);
-            }
+                axis.RequireValues(s.Spread, what + " (spread)", nameof(series));
         }
         List<string> modalities = InputChecks.InOrderOfAppearance(series, s => s.Modality);
         List<string> models = InputChecks.InOrderOfAppearance(series, s => s.Model);
