@@ -13,7 +13,8 @@ namespace Normative.Plots;
 /// <remarks>
 /// The notebook engine discovers displayable figures by their public <see cref="ToMimeBundle()"/>
 /// method. The PNG is rendered lazily, on first use of <see cref="Png"/>, so code that only wants
-/// HTML never starts a browser. The figure is a snapshot of the chart taken by
+/// HTML never starts a browser; a failed render (e.g. Chromium missing) is not cached, so it is
+/// retried on the next use. The figure is a snapshot of the chart taken by
 /// <see cref="From"/>; later changes to the chart object do not reach the bundle.
 /// </remarks>
 public sealed class FigureBundle
@@ -37,7 +38,7 @@ public sealed class FigureBundle
         (Title, int? width, int? height) = ReadLayout(chart);
         Width = width ?? FigureStyle.DefaultWidth;
         Height = height ?? FigureStyle.DefaultHeight;
-        png = new Lazy<byte[]>(() => renderer.Render(FigureJson, Width, Height), LazyThreadSafetyMode.ExecutionAndPublication);
+        png = new Lazy<byte[]>(() => renderer.Render(FigureJson, Width, Height), LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>The Plotly.NET chart the bundle was made from.</summary>
