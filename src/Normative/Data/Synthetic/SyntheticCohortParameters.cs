@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json.Serialization;
 
 namespace Normative.Data.Synthetic;
 
@@ -156,6 +157,7 @@ public sealed record SyntheticCohortParameters
 public sealed record GroupParameterSet(GroupParameters Control, GroupParameters Preclinical, GroupParameters Cdr05, GroupParameters Cdr1plus)
 {
     /// <summary>(name, parameters) pairs in stage order.</summary>
+    [JsonIgnore]
     public IEnumerable<(string Name, GroupParameters Group)> All =>
         [("control", Control), ("preclinical", Preclinical), ("cdr05", Cdr05), ("cdr1plus", Cdr1plus)];
 
