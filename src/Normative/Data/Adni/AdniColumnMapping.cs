@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Normative.Data.Adni;
 
 /// <summary>
@@ -39,13 +37,8 @@ public sealed record AdniColumnMapping
 
     public static AdniColumnMapping Default => LazyDefault.Value;
 
-    private static readonly Lazy<AdniColumnMapping> LazyDefault = new(() =>
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource '{ResourceName}' is missing from the Normative assembly.");
-        using var reader = new StreamReader(stream);
-        return DataJson.Parse<AdniColumnMapping>(reader.ReadToEnd(), "adni-column-mapping.json (embedded)");
-    });
+    private static readonly Lazy<AdniColumnMapping> LazyDefault =
+        new(() => DataJson.Parse<AdniColumnMapping>(EmbeddedData.ReadText(ResourceName), "adni-column-mapping.json (embedded)"));
 
     public static AdniColumnMapping Load(string path) => DataJson.Read<AdniColumnMapping>(path);
 
