@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Normative.Data;
 
 /// <summary>
@@ -50,8 +48,7 @@ public sealed class RegionCatalogue
 
     private static RegionCatalogue LoadEmbedded()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource '{ResourceName}' is missing from the Normative assembly.");
+        using var stream = EmbeddedData.Open(ResourceName);
         var table = CsvTable.Read(stream, "region-catalogue.csv");
         var regions = new List<Region>();
         for (int i = 0; i < table.RowCount; i++)

@@ -12,6 +12,9 @@ internal sealed class GeneratorRun
     /// <summary>Volumes are written to 0.1 mm³, SUVR to 4 decimals, age to 0.1 year, ICV to 1 mm³ (typical of ADNI tables).</summary>
     private const int VolumeDecimals = 1, SuvrDecimals = 4, AgeDecimals = 1;
 
+    /// <summary>Latent factors, severity and excess are recorded to 6 decimals (readable files, exact round trip).</summary>
+    private const int TruthDecimals = 6;
+
     private const int MaxControlRedraws = 1000;
 
     private readonly SyntheticCohortParameters _p;
@@ -99,7 +102,8 @@ internal sealed class GeneratorRun
         bool amyloidMissing = rng.Uniform() < _amyloidMissingFraction && split != Split.Train;
         var subject = new Subject(id, split, stage == ClinicalStage.Control ? SubjectGroup.Control : SubjectGroup.Patient,
             cdr, stage != ClinicalStage.Control, age, sex, icv, adas13);
-        var truth = new PlantedSubject(id, stage, subtype, severity, excess, Math.Round(Summary(amyloid), SuvrDecimals), shared, effects);
+        var truth = new PlantedSubject(id, stage, subtype, Math.Round(severity, TruthDecimals), Math.Round(excess, TruthDecimals),
+            Math.Round(Summary(amyloid), SuvrDecimals), shared.Select(u => Math.Round(u, TruthDecimals)).ToArray(), effects);
         return new DrawnSubject(subject, truth, mri, amyloidMissing ? null : amyloid);
     }
 

@@ -1,4 +1,4 @@
-using System.Reflection;
+using System.Text.Json.Serialization;
 
 namespace Normative.Data.Synthetic;
 
@@ -73,21 +73,11 @@ public sealed record SyntheticCohortParameters
     /// <summary>The parameters shipped with the package.</summary>
     public static SyntheticCohortParameters Default => LazyDefault.Value;
 
-    private static readonly Lazy<SyntheticCohortParameters> LazyDefault = new(() =>
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource '{ResourceName}' is missing from the Normative assembly.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), "synthetic-cohort-parameters.json (embedded)");
-    });
+    private static readonly Lazy<SyntheticCohortParameters> LazyDefault =
+        new(() => Parse(DefaultJson(), "synthetic-cohort-parameters.json (embedded)"));
 
     /// <summary>The default parameters as JSON text (the starting point for a user's edited copy).</summary>
-    public static string DefaultJson()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string DefaultJson() => EmbeddedData.ReadText(ResourceName);
 
     /// <summary>Reads and validates a parameter file.</summary>
     public static SyntheticCohortParameters Load(string path)
@@ -156,6 +146,7 @@ public sealed record SyntheticCohortParameters
 public sealed record GroupParameterSet(GroupParameters Control, GroupParameters Preclinical, GroupParameters Cdr05, GroupParameters Cdr1plus)
 {
     /// <summary>(name, parameters) pairs in stage order.</summary>
+    [JsonIgnore]
     public IEnumerable<(string Name, GroupParameters Group)> All =>
         [("control", Control), ("preclinical", Preclinical), ("cdr05", Cdr05), ("cdr1plus", Cdr1plus)];
 
