@@ -84,20 +84,14 @@ public static class CognitionAssociation
         ArgumentNullException.ThrowIfNull(data);
         int latent = grid.FigureLatentSize;
         var runs = grid.Options.Methods.Select(m => grid.Representative(m, latent)).ToArray();
-        var rows = new List<CognitionCorrelation>();
-        int missing = 0;
-        foreach (var space in new[] { DeviationSpace.Latent, DeviationSpace.Feature })
-            foreach (var run in runs)
-            {
-                var (row, left) = Correlate(run, data, space);
-                rows.Add(row);
-                missing = left;
-            }
+        var rows = new[] { DeviationSpace.Latent, DeviationSpace.Feature }
+            .SelectMany(space => runs.Select(run => Correlate(run, data, space))).ToArray();
+        int missing = data.Patients.SubjectIds.Count(id => data.Subject(id).Adas13 is null);
         return new CognitionAssociationResult(latent, missing, rows);
     }
 
-    /// <summary>The correlations of one run's distances in <paramref name="space"/>; also the number of patients without ADAS13.</summary>
-    public static (CognitionCorrelation Row, int PatientsWithoutScore) Correlate(ModelEvaluation run, ExperimentData data, DeviationSpace space)
+    /// <summary>The correlations of one run's distances in <paramref name="space"/> with ADAS13 over the patients that have it.</summary>
+    public static CognitionCorrelation Correlate(ModelEvaluation run, ExperimentData data, DeviationSpace space)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(data);
@@ -114,11 +108,10 @@ public static class CognitionAssociation
             covariates[k, 0] = subjects[rows[k]].Age;
             covariates[k, 1] = subjects[rows[k]].Sex == Sex.Male ? 1 : 0;
         }
-        var row = new CognitionCorrelation(run.Method.Label, run.Method.Key, run.LatentDim, run.Seed, space, rows.Length,
+        return new CognitionCorrelation(run.Method.Label, run.Method.Key, run.LatentDim, run.Seed, space, rows.Length,
             PearsonCorrelation.Compute(x, y),
             SpearmanCorrelation.Compute(x, y),
             CovariateAdjustedCorrelation.Compute(x, y, covariates, CorrelationMethod.Pearson, CovariateAdjustment.OutcomeOnly),
             CovariateAdjustedCorrelation.Compute(x, y, covariates, CorrelationMethod.Spearman, CovariateAdjustment.OutcomeOnly));
-        return (row, subjects.Length - rows.Length);
     }
 }

@@ -34,9 +34,6 @@ public sealed class ExperimentGridFixture : IDisposable
 
     public GridResult Grid { get; }
 
-    /// <summary>A fresh temporary folder for result files (deleted by the caller's <c>using</c>).</summary>
-    public static TemporaryFolder NewFolder() => new();
-
     public void Dispose()
     {
         Grid.Dispose();
