@@ -35,6 +35,7 @@ public static class ReportWriter
             text.AppendLine(Invariant($"| {method} | {Rate(DeviationSpace.Latent):0.000} | {Rate(DeviationSpace.Feature):0.000} |"));
         }
         text.AppendLine();
+        foreach (var (title, body) in result.Experiments.ReportSections()) text.AppendLine($"## {title}").AppendLine().AppendLine(body).AppendLine();
         foreach (var section in result.ExtraReportSections) text.AppendLine(section).AppendLine();
         return text.ToString();
     }

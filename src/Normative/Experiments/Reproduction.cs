@@ -31,16 +31,15 @@ public static class Reproduction
             var grid = GridRunner.Run(data, options.Grid, progress, cancellationToken);
             try
             {
-                log("Computing Table 1 and the per-subject scores.");
-                var table1 = LikelihoodRatioTable.Run(grid);
-                string tables = Path.Combine(output, "tables");
-                table1.Write(tables);
+                log("Running the experiments (Table 1, Fig 3-5, cognition, planted truth) and writing per-subject scores.");
+                var experiments = ExperimentResults.Run(grid, data);
+                experiments.Write(Path.Combine(output, "tables"));
                 WriteSubjects(grid, data, Path.Combine(output, "subjects"));
 
                 clock.Stop();
                 var run = Record(options, data, source, grid, started, clock.Elapsed);
                 ResultFiles.WriteJson(Path.Combine(output, "run.json"), run);
-                return new ReproductionResult(options, data, grid, table1, run);
+                return new ReproductionResult(options, data, grid, experiments, run);
             }
             catch
             {

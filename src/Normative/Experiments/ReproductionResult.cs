@@ -2,7 +2,7 @@ namespace Normative.Experiments;
 
 /// <summary>Everything a reproduction computed, with the grid that owns the trained models.</summary>
 public sealed class ReproductionResult(ReproductionOptions options, ExperimentData data, GridResult grid,
-    LikelihoodRatioTableResult table1, RunRecord run) : IDisposable
+    ExperimentResults experiments, RunRecord run) : IDisposable
 {
     public ReproductionOptions Options { get; } = options;
 
@@ -10,8 +10,11 @@ public sealed class ReproductionResult(ReproductionOptions options, ExperimentDa
 
     public GridResult Grid { get; } = grid;
 
+    /// <summary>Every experiment's result.</summary>
+    public ExperimentResults Experiments { get; } = experiments;
+
     /// <summary>Table 1 A and B.</summary>
-    public LikelihoodRatioTableResult Table1 { get; } = table1;
+    public LikelihoodRatioTableResult Table1 => Experiments.Table1;
 
     /// <summary>Configuration, versions and timings, as written to run.json.</summary>
     public RunRecord Run { get; } = run;
