@@ -20,12 +20,13 @@ internal static class ReproduceCommand
         var latents = new Option<string?>("--latents") { Description = "Comma-separated latent sizes. Default: 5,10,15,20." };
         var seeds = new Option<string?>("--seeds") { Description = "Comma-separated seeds. Default: 0,1,2,3,4 (quick: 0)." };
         var cohortSeed = new Option<int>("--cohort-seed") { Description = "Seed of the synthetic cohort.", DefaultValueFactory = _ => 42 };
+        var noFigures = new Option<bool>("--no-figures") { Description = "Skip the figures (they need Debian's chromium for the PNGs)." };
         var training = new TrainingCliOptions();
         var command = new Command("reproduce",
             "Reproduce the paper's experiments: generate (or load) the cohort, train the grid, write tables, per-subject scores and a report.\n" +
             "Example: normative reproduce --quick --out results\n" +
             "         normative reproduce --models mmsivae-mopoe,mmvae-mopoe --latents 15 --seeds 0,1,2 --preset paper");
-        foreach (var option in new Option[] { quick, cohort, output, methods, latents, seeds, cohortSeed }) command.Options.Add(option);
+        foreach (var option in new Option[] { quick, cohort, output, methods, latents, seeds, cohortSeed, noFigures }) command.Options.Add(option);
         training.AddTo(command);
 
         command.SetGuardedAction((parse, token) =>
@@ -59,6 +60,8 @@ internal static class ReproduceCommand
                     new SyncProgress<GridProgress>(p => bar.Report((p.Run - 1) * p.TotalEpochs + p.Epoch, p.TotalRuns * p.TotalEpochs, $"{p.Run}/{p.TotalRuns} {p.RunKey}")),
                     Console.WriteLine, token);
             });
+            if (!parse.GetValue(noFigures))
+                result.ExtraReportSections.Add(Plots.ReproductionFigures.Write(result, Path.Combine(Path.GetFullPath(options.OutputFolder), "figures"), log: Console.WriteLine));
             string report = ReportWriter.Write(result);
             Console.WriteLine();
             Console.WriteLine("Table 1 A — LR+ of latent outliers (D_ml):");
@@ -67,7 +70,7 @@ internal static class ReproduceCommand
             Console.WriteLine("Table 1 B — LR+ of feature-space outliers (D_mf):");
             Console.WriteLine(result.Table1.ToMarkdown(DeviationSpace.Feature));
             Console.WriteLine();
-            Console.WriteLine($"Wrote {Path.GetDirectoryName(report)} (report.md, tables/, subjects/, run.json) in {result.Run.WallSeconds:0} s.");
+            Console.WriteLine($"Wrote {Path.GetDirectoryName(report)} (report.md, tables/, subjects/, figures/, run.json); experiments took {result.Run.WallSeconds:0} s.");
             return 0;
         });
         return command;
