@@ -149,6 +149,21 @@ public abstract class MultimodalVae : Module
         return total!.MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// The negative-ELBO pieces of a real batch shared by every model's step: q(z | X), a stratified
+    /// sample z, its reconstruction, L_r = mean_i sum of squared errors and KL = mean_i KL(q || p).
+    /// </summary>
+    protected RealBatchElbo RealElbo(ModelBatch batch)
+    {
+        var views = ToViews(batch);
+        var posterior = PosteriorOf(views.Inputs, batch.Covariates, views.Observed);
+        var z = posterior.Sample();
+        var reconstruction = DecodeViews(z, batch.Covariates);
+        var rec = SquaredError(views.Inputs, reconstruction, views.Observed).mean();
+        var kl = posterior.KlToPrior().mean();
+        return new RealBatchElbo(views, z, reconstruction, rec, kl);
+    }
+
     /// <summary>A mask saying every view of <paramref name="n"/> generated subjects is present.</summary>
     protected Tensor AllObserved(long n) => ones(n, ViewCount, ScalarType.Bool, Device);
 
@@ -214,6 +229,10 @@ public abstract class MultimodalVae : Module
             throw new ArgumentException($"{spec.ModalityNames.Count} modality names for {spec.FeatureCounts.Count} modalities.", nameof(spec));
         spec.Options.Validate();
     }
+
+    /// <summary>What <see cref="RealElbo"/> computes: the views, latent sample, reconstruction and the
+    /// batch-mean reconstruction error and KL.</summary>
+    protected sealed record RealBatchElbo(ViewBatch Views, Tensor Latent, IReadOnlyList<Tensor> Reconstruction, Tensor Rec, Tensor Kl);
 
     /// <summary>A batch as the encoders see it: one input per view and the view availability mask [n, V].</summary>
     protected readonly record struct ViewBatch(IReadOnlyList<Tensor> Inputs, Tensor Observed);

@@ -71,7 +71,6 @@ public class MmSivae : MultimodalVae
     internal EncoderPhase UpdateEncoder(ModelBatch batch, StepContext context)
     {
         var adam = encoderOptimizer ?? throw new InvalidOperationException("Call PrepareTraining before training.");
-        var views = ToViews(batch);
         var c = batch.Covariates;
         long n = batch.Count;
         var o = Options;
@@ -82,11 +81,7 @@ public class MmSivae : MultimodalVae
             var noise = randn(n, LatentDim, device: Device);
             var fake = DecodeViews(noise, c);
 
-            var posterior = PosteriorOf(views.Inputs, c, views.Observed);
-            var z = posterior.Sample();
-            var reconstruction = DecodeViews(z, c);
-            var rec = SquaredError(views.Inputs, reconstruction, views.Observed).mean();
-            var kl = posterior.KlToPrior().mean();
+            var (_, z, reconstruction, rec, kl) = RealElbo(batch);
 
             var generated = AllObserved(n);
             var reconstructionPosterior = PosteriorOf(Detached(reconstruction), c, generated);
@@ -161,11 +156,7 @@ public class MmSivae : MultimodalVae
     {
         var encoderAdam = encoderOptimizer ?? throw new InvalidOperationException("Call PrepareTraining before training.");
         var decoderAdam = decoderOptimizer!;
-        var views = ToViews(batch);
-        var posterior = PosteriorOf(views.Inputs, batch.Covariates, views.Observed);
-        var reconstruction = DecodeViews(posterior.Sample(), batch.Covariates);
-        var rec = SquaredError(views.Inputs, reconstruction, views.Observed).mean();
-        var kl = posterior.KlToPrior().mean();
+        var (_, _, _, rec, kl) = RealElbo(batch);
         var loss = Scale * (Options.BetaRec * rec + Options.BetaKl * kl);
         var terms = ReadTerms(context, ("rec", rec), ("kl", kl), ("loss_warmup", loss));
         encoderAdam.zero_grad();
