@@ -84,6 +84,10 @@ void HeldOut(string presetName)
     var preset = TrainingPresets.Get(presetName);
     using var train = TrainingControls();
     using var holdout = ToyCohort.Create(48, seed: 99, features1: 90, features2: 90);
+    // Reference: predicting every region by its training mean.
+    double baseline = train.Modalities.Zip(holdout.Modalities)
+        .Sum(p => (p.Second - p.First.mean([0], keepdim: true)).square().sum().item<float>()) / (holdout.Count * train.FeatureCounts.Sum());
+    Console.WriteLine($"training-mean predictor: held-out MSE={baseline:F4}");
     foreach (var (name, aggregator) in models)
     {
         using var model = ModelFactory.Create(name, aggregator, 15, train.FeatureCounts, train.CovariateCount, preset.ModelOptionsFor(name), seed: 1);
