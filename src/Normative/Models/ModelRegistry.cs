@@ -1,0 +1,22 @@
+namespace Normative.Models;
+
+/// <summary>
+/// Every model the package can train, by name. A new model adds one entry here (and its folder under
+/// Models/); the factory, the checkpoints and the CLI pick it up from this list.
+/// </summary>
+public static class ModelRegistry
+{
+    /// <summary>All registered models, in the order help texts list them.</summary>
+    public static IReadOnlyList<ModelDescriptor> All { get; } =
+    [
+        new("vae", "VAE, one encoder/decoder over the concatenated modalities", false, typeof(ModelOptions), () => new ModelOptions(), spec => new Vae(spec)),
+        new("sivae", "Soft-introspective VAE over the concatenated modalities", false, typeof(MmSivaeOptions), () => new MmSivaeOptions(), spec => new Sivae(spec)),
+        new("mmvae", "Multimodal VAE, per-modality encoders fused by an aggregator", true, typeof(ModelOptions), () => new ModelOptions(), spec => new MmVae(spec)),
+        new("mmsivae", "Multimodal soft-introspective VAE (Algorithm 1)", true, typeof(MmSivaeOptions), () => new MmSivaeOptions(), spec => new MmSivae(spec)),
+    ];
+
+    /// <summary>The model called <paramref name="name"/> (case-insensitive).</summary>
+    public static ModelDescriptor Get(string name) =>
+        All.FirstOrDefault(d => string.Equals(d.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"Unknown model '{name}'; expected one of {string.Join(", ", All.Select(d => d.Name))}.", nameof(name));
+}

@@ -1,0 +1,265 @@
+using Normative.Aggregation;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace Normative.Models;
+
+/// <summary>
+/// The plumbing every model shares: per-view encoders and decoders conditioned on covariates, the
+/// aggregation of unimodal posteriors into q(z | X), decoding, the masked Gaussian reconstruction
+/// error, and the split of parameters into encoder and decoder sets. A model differs from another only
+/// in its training step (its loss), which subclasses define.
+/// </summary>
+/// <remarks>
+/// A "view" is what one encoder sees: each modality on its own (<see cref="InputLayout.PerModality"/>)
+/// or all modalities concatenated (<see cref="InputLayout.Concatenated"/>). Public methods take and
+/// return per-modality tensors; views are internal to the models.
+/// </remarks>
+public abstract class MultimodalVae : Module
+{
+    private readonly ModuleList<ModalityEncoder> encoders;
+    private readonly ModuleList<ModalityDecoder> decoders;
+    private readonly IPosteriorAggregator? aggregator;
+    private readonly int[] viewFeatures;
+
+    protected MultimodalVae(ModelSpec spec, InputLayout layout) : base(spec.Name)
+    {
+        Validate(spec);
+        Spec = spec;
+        Layout = layout;
+        if (layout == InputLayout.PerModality)
+        {
+            viewFeatures = spec.FeatureCounts.ToArray();
+            aggregator = Aggregators.Create(spec.Aggregator ?? throw new ArgumentException($"Model '{spec.Name}' needs an aggregator.", nameof(spec)),
+                spec.Options.MixturePriorExpert);
+        }
+        else
+        {
+            viewFeatures = [spec.TotalFeatures];
+            aggregator = null;
+        }
+        var o = spec.Options;
+        encoders = ModuleList(viewFeatures.Select((p, v) => new ModalityEncoder($"encoder{v + 1}", p, spec.CovariateCount, o.EncoderHidden, spec.LatentDim)).ToArray());
+        decoders = ModuleList(viewFeatures.Select((p, v) => new ModalityDecoder($"decoder{v + 1}", spec.LatentDim, spec.CovariateCount, o.DecoderHidden, p)).ToArray());
+        RegisterComponents();
+        InitializeWeights(spec.Seed);
+        Device = ModelDevice.Parse(o.Device);
+        this.to(Device);
+    }
+
+    /// <summary>The architecture and options this model was built from.</summary>
+    public ModelSpec Spec { get; }
+
+    /// <summary>Whether modalities have their own encoders or share one concatenated input.</summary>
+    public InputLayout Layout { get; }
+
+    /// <summary>Where the parameters live.</summary>
+    public Device Device { get; }
+
+    /// <summary>Latent size d.</summary>
+    public int LatentDim => Spec.LatentDim;
+
+    /// <summary>Number of modalities M in the data.</summary>
+    public int ModalityCount => Spec.ModalityCount;
+
+    /// <summary>Number of encoders (M, or 1 for a concatenated input).</summary>
+    protected int ViewCount => viewFeatures.Length;
+
+    /// <summary>The aggregator, or null for a concatenated input (its single posterior needs none).</summary>
+    public IPosteriorAggregator? Aggregator => aggregator;
+
+    /// <summary>Parameters of every encoder (phi_E in Algorithm 1).</summary>
+    public IEnumerable<Parameter> EncoderParameters() => encoders.parameters();
+
+    /// <summary>Parameters of every decoder (theta_D in Algorithm 1).</summary>
+    public IEnumerable<Parameter> DecoderParameters() => decoders.parameters();
+
+    /// <summary>Creates the optimiser(s) for a training run at learning rate <paramref name="learningRate"/>.</summary>
+    public abstract void PrepareTraining(double learningRate);
+
+    /// <summary>One optimisation step on <paramref name="batch"/>; throws <see cref="NonFiniteLossException"/>
+    /// before updating if a term is NaN or infinite.</summary>
+    public abstract StepResult TrainStep(ModelBatch batch, StepContext context);
+
+    /// <summary>
+    /// The joint posterior q(z | X) of each subject from its observed modalities (a subject with only
+    /// MRI gets the MRI subset posterior).
+    /// </summary>
+    public GaussianMixture Posterior(ModelBatch batch)
+    {
+        using var scope = NewDisposeScope();
+        var views = ToViews(batch);
+        return PosteriorOf(views.Inputs, batch.Covariates, views.Observed).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The decoder means for latent <paramref name="z"/> [n, d], one tensor [n, p_m] per modality.</summary>
+    public IReadOnlyList<Tensor> Decode(Tensor z, Tensor covariates)
+    {
+        using var scope = NewDisposeScope();
+        var modalities = FromViews(DecodeViews(z, covariates));
+        foreach (var t in modalities) t.MoveToOuterDisposeScope();
+        return modalities;
+    }
+
+    /// <summary>The encoders' unimodal posteriors, stacked: mean and log-variance [V, n, d].</summary>
+    protected GaussianParameters EncodeViews(IReadOnlyList<Tensor> views, Tensor covariates)
+    {
+        using var scope = NewDisposeScope();
+        var outputs = views.Select((x, v) => encoders[v].forward(x, covariates)).ToArray();
+        var mu = stack(outputs.Select(o => o.Mu), 0);
+        var logVar = stack(outputs.Select(o => o.LogVar), 0);
+        return new GaussianParameters(mu.MoveToOuterDisposeScope(), logVar.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>q(z | X) for view inputs with availability mask <paramref name="observed"/> [n, V].</summary>
+    protected GaussianMixture PosteriorOf(IReadOnlyList<Tensor> views, Tensor covariates, Tensor observed)
+    {
+        using var scope = NewDisposeScope();
+        var unimodal = EncodeViews(views, covariates);
+        var posterior = aggregator is null
+            ? GaussianMixture.Single(unimodal.Mu[0], unimodal.LogVar[0])
+            : aggregator.Aggregate(unimodal.Mu, unimodal.LogVar, observed);
+        return posterior.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The decoder means of every view for latent <paramref name="z"/>.</summary>
+    protected IReadOnlyList<Tensor> DecodeViews(Tensor z, Tensor covariates)
+    {
+        using var scope = NewDisposeScope();
+        var outputs = decoders.Select(d => d.forward(z, covariates)).ToArray();
+        foreach (var t in outputs) t.MoveToOuterDisposeScope();
+        return outputs;
+    }
+
+    /// <summary>
+    /// L_rec per subject: sum over observed views and their features of (x - x_hat)^2, i.e. the negative
+    /// log-likelihood of a unit-variance Gaussian up to a constant. Returns [n].
+    /// </summary>
+    protected static Tensor SquaredError(IReadOnlyList<Tensor> target, IReadOnlyList<Tensor> reconstruction, Tensor? observed = null)
+    {
+        using var scope = NewDisposeScope();
+        Tensor? total = null;
+        for (int v = 0; v < target.Count; v++)
+        {
+            var sse = (target[v] - reconstruction[v]).square().sum(1);
+            if (observed is not null) sse = sse * observed[.., v].to_type(sse.dtype);
+            total = total is null ? sse : total + sse;
+        }
+        return total!.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The negative-ELBO pieces of a real batch shared by every model's step: q(z | X), a stratified
+    /// sample z, its reconstruction, L_r = mean_i sum of squared errors and KL = mean_i KL(q || p).
+    /// </summary>
+    protected RealBatchElbo RealElbo(ModelBatch batch, StepContext context)
+    {
+        var views = ToViews(batch);
+        var posterior = PosteriorOf(views.Inputs, batch.Covariates, views.Observed);
+        var z = posterior.Sample(context.Random);
+        var reconstruction = DecodeViews(z, batch.Covariates);
+        var rec = SquaredError(views.Inputs, reconstruction, views.Observed).mean();
+        var kl = posterior.KlToPrior().mean();
+        return new RealBatchElbo(views, z, reconstruction, rec, kl);
+    }
+
+    /// <summary>Standard-normal draws [n, d] on the model's device from the step's generator.</summary>
+    protected Tensor PriorSample(long n, StepContext context)
+    {
+        var generator = context.Random;
+        return randn(n, LatentDim, device: generator?.device ?? Device, generator: generator).to(Device);
+    }
+
+    /// <summary>A mask saying every view of <paramref name="n"/> generated subjects is present.</summary>
+    protected Tensor AllObserved(long n) => ones(n, ViewCount, ScalarType.Bool, Device);
+
+    /// <summary>The batch as the encoders see it.</summary>
+    protected ViewBatch ToViews(ModelBatch batch)
+    {
+        if (batch.Modalities.Count != ModalityCount)
+            throw new ArgumentException($"The batch has {batch.Modalities.Count} modalities; model '{Spec.Name}' was built for {ModalityCount} ({string.Join(", ", Spec.ModalityNames)}).", nameof(batch));
+        for (int m = 0; m < ModalityCount; m++)
+        {
+            if (batch.Modalities[m].shape[1] != Spec.FeatureCounts[m])
+                throw new ArgumentException($"Modality '{Spec.ModalityNames[m]}' has {batch.Modalities[m].shape[1]} features; the model expects {Spec.FeatureCounts[m]}.", nameof(batch));
+        }
+        if (batch.Covariates.shape[1] != Spec.CovariateCount)
+            throw new ArgumentException($"The batch has {batch.Covariates.shape[1]} covariate columns; the model expects {Spec.CovariateCount}.", nameof(batch));
+        if (Layout == InputLayout.PerModality) return new ViewBatch(batch.Modalities, batch.Observed);
+
+        using var complete = batch.Observed.all(1);
+        if (!complete.all().item<bool>())
+        {
+            using var rows = complete.logical_not().nonzero();
+            throw new ArgumentException($"Model '{Spec.Name}' concatenates the modalities into one input and needs every modality for every subject; batch row {rows[0, 0].item<long>() + 1} ({rows.shape[0]} rows in all) lacks one. Use a multimodal model (mmvae, mmsivae) for incomplete subjects.", nameof(batch));
+        }
+        return new ViewBatch([cat(batch.Modalities.ToArray(), 1)], ones(batch.Count, 1, ScalarType.Bool, batch.Observed.device));
+    }
+
+    /// <summary>Per-view tensors back to per-modality tensors (splits a concatenated view by feature counts).</summary>
+    protected IReadOnlyList<Tensor> FromViews(IReadOnlyList<Tensor> views) =>
+        Layout == InputLayout.PerModality
+            ? views
+            : views[0].split(Spec.FeatureCounts.Select(p => (long)p).ToArray(), 1);
+
+    /// <summary>Turns gradient tracking of the encoder and decoder parameters on or off (freezing a side).</summary>
+    protected void SetTrainable(bool encodersTrainable, bool decodersTrainable)
+    {
+        foreach (var p in EncoderParameters()) p.requires_grad = encodersTrainable;
+        foreach (var p in DecoderParameters()) p.requires_grad = decodersTrainable;
+    }
+
+    /// <summary>
+    /// Reads each named scalar term; throws <see cref="NonFiniteLossException"/> for the first that is
+    /// NaN or infinite. Call before backward/step so a failing batch never reaches the weights.
+    /// </summary>
+    protected static Dictionary<string, double> ReadTerms(StepContext context, params (string Name, Tensor Value)[] terms)
+    {
+        var values = new Dictionary<string, double>(terms.Length);
+        foreach (var (name, value) in terms)
+        {
+            double x = value.to_type(ScalarType.Float64).item<double>();
+            if (!double.IsFinite(x)) throw new NonFiniteLossException(context, name, x);
+            values[name] = x;
+        }
+        return values;
+    }
+
+    /// <summary>
+    /// PyTorch's default initialisation of a linear layer — weight and bias ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in))
+    /// — drawn from a generator seeded with <paramref name="seed"/>, so the same seed gives bit-identical
+    /// weights whatever other threads do with torch's global generator.
+    /// </summary>
+    private void InitializeWeights(int seed)
+    {
+        using var generator = new Generator((ulong)seed, CPU);
+        using var noGrad = no_grad();
+        foreach (var layer in modules().OfType<Linear>())
+        {
+            double bound = 1.0 / Math.Sqrt(layer.weight!.shape[1]);
+            // Tensor.uniform_, not nn.init.uniform_: the latter ignores its generator in TorchSharp 0.107.
+            layer.weight.uniform_(-bound, bound, generator);
+            layer.bias?.uniform_(-bound, bound, generator);
+        }
+    }
+
+    private static void Validate(ModelSpec spec)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(spec.LatentDim, 1, nameof(spec.LatentDim));
+        ArgumentOutOfRangeException.ThrowIfNegative(spec.CovariateCount, nameof(spec.CovariateCount));
+        if (spec.FeatureCounts.Count == 0) throw new ArgumentException("At least one modality is required.", nameof(spec));
+        if (spec.FeatureCounts.Any(p => p < 1)) throw new ArgumentException($"Feature counts [{string.Join(", ", spec.FeatureCounts)}] must be positive.", nameof(spec));
+        if (spec.ModalityNames.Count != spec.FeatureCounts.Count)
+            throw new ArgumentException($"{spec.ModalityNames.Count} modality names for {spec.FeatureCounts.Count} modalities.", nameof(spec));
+        spec.Options.Validate();
+    }
+
+    /// <summary>What <see cref="RealElbo"/> computes: the views, latent sample, reconstruction and the
+    /// batch-mean reconstruction error and KL.</summary>
+    protected sealed record RealBatchElbo(ViewBatch Views, Tensor Latent, IReadOnlyList<Tensor> Reconstruction, Tensor Rec, Tensor Kl);
+
+    /// <summary>A batch as the encoders see it: one input per view and the view availability mask [n, V].</summary>
+    protected readonly record struct ViewBatch(IReadOnlyList<Tensor> Inputs, Tensor Observed);
+}

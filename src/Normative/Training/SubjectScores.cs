@@ -1,0 +1,59 @@
+namespace Normative.Training;
+
+/// <summary>
+/// Per-subject outputs of a trained model as plain arrays, for the deviation code: the latent, the
+/// reconstruction of every modality and the per-region errors. Rows follow <see cref="SubjectIds"/>.
+/// </summary>
+/// <remarks>
+/// A subject's latent comes from the subset posterior of the modalities it has; reconstructions of a
+/// missing modality are the model's cross-modal prediction, and its errors are NaN (there is nothing
+/// to compare with).
+/// </remarks>
+public sealed class SubjectScores
+{
+    public SubjectScores(IReadOnlyList<string> subjectIds, IReadOnlyList<string> modalityNames, double[,] latent,
+        IReadOnlyList<double[,]> reconstructions, IReadOnlyList<double[,]> errors, bool[,] observed, ErrorMeasure errorMeasure)
+    {
+        SubjectIds = subjectIds;
+        ModalityNames = modalityNames;
+        Latent = latent;
+        Reconstructions = reconstructions;
+        Errors = errors;
+        Observed = observed;
+        ErrorMeasure = errorMeasure;
+    }
+
+    public IReadOnlyList<string> SubjectIds { get; }
+
+    public IReadOnlyList<string> ModalityNames { get; }
+
+    /// <summary>Subject latent [n, d].</summary>
+    public double[,] Latent { get; }
+
+    /// <summary>Per modality the reconstruction [n, p_m] in the model's (z-scored) input space.</summary>
+    public IReadOnlyList<double[,]> Reconstructions { get; }
+
+    /// <summary>Per modality the per-region error [n, p_m] (NaN for a modality the subject lacks).</summary>
+    public IReadOnlyList<double[,]> Errors { get; }
+
+    /// <summary>Which modalities each subject has [n, M].</summary>
+    public bool[,] Observed { get; }
+
+    /// <summary>How <see cref="Errors"/> were measured.</summary>
+    public ErrorMeasure ErrorMeasure { get; }
+
+    /// <summary>The errors of all modalities side by side [n, sum_m p_m] (the D_mf feature vector).</summary>
+    public double[,] AllErrors()
+    {
+        int n = SubjectIds.Count;
+        var all = new double[n, Errors.Sum(e => e.GetLength(1))];
+        int offset = 0;
+        foreach (var e in Errors)
+        {
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < e.GetLength(1); j++) all[i, offset + j] = e[i, j];
+            offset += e.GetLength(1);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Normative.Training;
+
+/// <summary>How a model is optimised: epochs, Adam learning rate, mini-batch size and the seed of every
+/// random draw in training (reparameterisation noise, component choice, batch order).</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Passes over the training subjects. Range: &gt;= 1.</summary>
+    public int Epochs { get; init; } = 300;
+
+    /// <summary>Adam learning rate. Range: &gt; 0.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Subjects per mini-batch (the last batch of an epoch may be smaller). Range: &gt;= 1.</summary>
+    public int BatchSize { get; init; } = 64;
+
+    /// <summary>Seed of torch's generator and of the batch shuffling.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Throws on values training cannot use.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Epochs, 1, nameof(Epochs));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
+        if (!(LearningRate > 0) || double.IsInfinity(LearningRate))
+            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The learning rate must be positive and finite.");
+    }
+}
