@@ -5,7 +5,7 @@ namespace Normative.Training;
 public sealed record TrainingOptions
 {
     /// <summary>Passes over the training subjects. Range: &gt;= 1.</summary>
-    public int Epochs { get; init; } = 200;
+    public int Epochs { get; init; } = 300;
 
     /// <summary>Adam learning rate. Range: &gt; 0.</summary>
     public double LearningRate { get; init; } = 1e-3;

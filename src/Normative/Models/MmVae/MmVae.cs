@@ -38,12 +38,8 @@ public class MmVae : MultimodalVae
     public override StepResult TrainStep(ModelBatch batch, StepContext context)
     {
         var adam = optimizer ?? throw new InvalidOperationException("Call PrepareTraining before TrainStep.");
-        var views = ToViews(batch);
         adam.zero_grad();
-        var posterior = PosteriorOf(views.Inputs, batch.Covariates, views.Observed);
-        var reconstruction = DecodeViews(posterior.Sample(), batch.Covariates);
-        var rec = SquaredError(views.Inputs, reconstruction, views.Observed).mean();
-        var kl = posterior.KlToPrior().mean();
+        var (_, _, _, rec, kl) = RealElbo(batch, context);
         var loss = Spec.Options.BetaRec * rec + Spec.Options.BetaKl * kl;
         var terms = ReadTerms(context, ("rec", rec), ("kl", kl), ("loss", loss));
         loss.backward();

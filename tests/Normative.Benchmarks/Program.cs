@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Normative.Aggregation;
+using Normative.Data;
+using Normative.Models;
+using Normative.Tests.TestData;
+using Normative.Training;
+using static TorchSharp.torch;
+
+// Benchmarks for the models: see the project file for how to run them. Every run is seeded.
+var mode = args.FirstOrDefault() ?? "steps";
+int threads = args.Length > 1 ? int.Parse(args[1]) : 1;
+set_num_threads(threads);
+Console.WriteLine($"mode={mode} torch threads={threads} cores={Environment.ProcessorCount}");
+
+(string Name, AggregatorKind? Aggregator)[] models =
+[
+    ("vae", null), ("sivae", null),
+    ("mmvae", AggregatorKind.PoE), ("mmvae", AggregatorKind.MoE), ("mmvae", AggregatorKind.MoPoE),
+    ("mmsivae", AggregatorKind.PoE), ("mmsivae", AggregatorKind.MoE), ("mmsivae", AggregatorKind.MoPoE),
+];
+
+switch (mode)
+{
+    case "steps":
+        Steps();
+        break;
+    case "select":
+        Select();
+        break;
+    case "heldout":
+        HeldOut(args.Length > 2 ? args[2] : "default");
+        break;
+    default:
+        throw new ArgumentException($"Unknown mode '{mode}'; expected steps, select or heldout.");
+}
+
+// Per-step time at d = 15, batch 64, 90 + 90 features.
+void Steps()
+{
+    using var data = ToyCohort.Create(64, seed: 1, features1: 90, features2: 90);
+    foreach (var (name, aggregator) in models)
+    {
+        using var model = ModelFactory.Create(name, aggregator, 15, data.FeatureCounts, data.CovariateCount, TrainingPresets.Default.ModelOptionsFor(name), seed: 1);
+        model.PrepareTraining(1e-3);
+        var batch = ModelBatch.From(data);
+        for (int i = 0; i < 10; i++) Step(model, batch, i);
+        const int steps = 200;
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < steps; i++) Step(model, batch, i);
+        Console.WriteLine($"{Label(name, aggregator),-14} {clock.Elapsed.TotalMilliseconds / steps,8:F2} ms/step");
+    }
+
+    static void Step(MultimodalVae model, ModelBatch batch, int i)
+    {
+        using var scope = NewDisposeScope();
+        model.TrainStep(batch, new StepContext(1, i + 1));
+    }
+}
+
+// The validation run behind the 'default' preset: 200 of the 248 training controls train, 48 validate.
+void Select()
+{
+    using var all = TrainingControls();
+    using var train = all.Select(Enumerable.Range(0, 200).Select(i => (long)i).ToArray());
+    using var validation = all.Select(Enumerable.Range(200, 48).Select(i => (long)i).ToArray());
+    double[] rates = [1e-5, 1e-4, 1e-3, 3e-3];
+    foreach (var (name, aggregator) in new[] { ("mmsivae", (AggregatorKind?)AggregatorKind.MoPoE), ("mmvae", AggregatorKind.MoPoE), ("sivae", null), ("vae", null) })
+    {
+        foreach (var lr in rates)
+        {
+            using var model = ModelFactory.Create(name, aggregator, 15, train.FeatureCounts, train.CovariateCount, TrainingPresets.Default.ModelOptionsFor(name), seed: 1);
+            var history = Trainer.Fit(model, train, new TrainingOptions { Epochs = 500, LearningRate = lr, BatchSize = 64, Seed = 1 }, validation: validation);
+            var mse = history.Epochs.Select(e => e.ValidationMse!.Value).ToArray();
+            int best = Array.IndexOf(mse, mse.Min());
+            string at(int epoch) => mse[epoch - 1].ToString("F4");
+            Console.WriteLine($"{Label(name, aggregator),-14} lr={lr:G} val MSE @50={at(50)} @100={at(100)} @200={at(200)} @300={at(300)} @500={at(500)} min={mse[best]:F4} at epoch {best + 1} ({history.WallTime.TotalSeconds:F0} s)");
+        }
+    }
+}
+
+// Reconstruction MSE on 48 held-out controls after a full run of a preset, for every model.
+void HeldOut(string presetName)
+{
+    var preset = TrainingPresets.Get(presetName);
+    using var train = TrainingControls();
+    using var holdout = ToyCohort.Create(48, seed: 99, features1: 90, features2: 90);
+    // Reference: predicting every region by its training mean.
+    double baseline = train.Modalities.Zip(holdout.Modalities)
+        .Sum(p => (p.Second - p.First.mean([0], keepdim: true)).square().sum().item<float>()) / (holdout.Count * train.FeatureCounts.Sum());
+    Console.WriteLine($"training-mean predictor: held-out MSE={baseline:F4}");
+    foreach (var (name, aggregator) in models)
+    {
+        using var model = ModelFactory.Create(name, aggregator, 15, train.FeatureCounts, train.CovariateCount, preset.ModelOptionsFor(name), seed: 1);
+        var history = Trainer.Fit(model, train, preset.Training with { Seed = 1 });
+        Console.WriteLine($"{Label(name, aggregator),-14} preset={preset.Name} held-out MSE={Scorer.ReconstructionMse(model, holdout):F4} train MSE={Scorer.ReconstructionMse(model, train):F4} final loss={history.Losses[^1]:F2} ({history.WallTime.TotalSeconds:F0} s)");
+    }
+}
+
+static SubjectTensors TrainingControls() => ToyCohort.Create(248, seed: 7, features1: 90, features2: 90);
+
+static string Label(string name, AggregatorKind? aggregator) => aggregator is null ? name : $"{name}-{aggregator.Value.ToString().ToLowerInvariant()}";
