@@ -42,6 +42,7 @@ internal static class ReproduceCommand
                 Epochs = parse.GetValue(training.Epochs) ?? baseline.Grid.Epochs,
                 LearningRate = parse.GetValue(training.LearningRate),
                 BatchSize = parse.GetValue(training.BatchSize),
+                Threads = parse.GetValue(training.Threads),
                 Device = parse.GetValue(training.Device)!,
                 Conventions = training.ConventionsOf(parse),
             };

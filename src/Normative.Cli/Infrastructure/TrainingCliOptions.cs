@@ -22,6 +22,8 @@ internal sealed class TrainingCliOptions
 
     public Option<int?> BatchSize { get; } = new("--batch-size") { Description = "Override the preset's mini-batch size." };
 
+    public Option<int?> Threads { get; } = new("--threads") { Description = "Torch CPU threads (default 1: faster for these small networks)." };
+
     public Option<string> Device { get; } = new("--device")
     {
         Description = "Torch device: 'cpu' (default) or 'cuda' (needs the TorchSharp-cuda package; see environment/README.md).",
@@ -36,10 +38,11 @@ internal sealed class TrainingCliOptions
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Preset, Epochs, LearningRate, BatchSize, Device, Conventions }) command.Options.Add(option);
+        foreach (var option in new Option[] { Preset, Epochs, LearningRate, BatchSize, Threads, Device, Conventions }) command.Options.Add(option);
     }
 
-    public TrainingPreset PresetOf(ParseResult parse) => TrainingPresets.Get(parse.GetValue(Preset)!);
+    /// <summary>The chosen preset ("default" when the verb has no --preset, e.g. score).</summary>
+    public TrainingPreset PresetOf(ParseResult parse) => TrainingPresets.Get(parse.GetValue(Preset) ?? TrainingPresets.Default.Name);
 
     /// <summary>The preset's training options with the command line's overrides and <paramref name="seed"/>.</summary>
     public TrainingOptions TrainingOf(ParseResult parse, int seed)
@@ -50,6 +53,7 @@ internal sealed class TrainingCliOptions
             Epochs = parse.GetValue(Epochs) ?? preset.Training.Epochs,
             LearningRate = parse.GetValue(LearningRate) ?? preset.Training.LearningRate,
             BatchSize = parse.GetValue(BatchSize) ?? preset.Training.BatchSize,
+            Threads = parse.GetValue(Threads) ?? preset.Training.Threads,
             Seed = seed,
         };
     }

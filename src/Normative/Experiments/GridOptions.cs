@@ -36,12 +36,16 @@ public sealed record GridOptions
     /// <summary>How deviations, outliers and likelihood ratios are computed (design §5).</summary>
     public DeviationConventions Conventions { get; init; } = DeviationConventions.Calibrated;
 
+    /// <summary>Overrides the torch thread count (default 1, see <see cref="TrainingOptions.Threads"/>); null keeps it.</summary>
+    public int? Threads { get; init; }
+
     /// <summary>The training options of one run with <paramref name="seed"/>.</summary>
     public TrainingOptions TrainingFor(int seed) => Preset.Training with
     {
         Epochs = Epochs ?? Preset.Training.Epochs,
         LearningRate = LearningRate ?? Preset.Training.LearningRate,
         BatchSize = BatchSize ?? Preset.Training.BatchSize,
+        Threads = Threads ?? Preset.Training.Threads,
         Seed = seed,
     };
 

@@ -29,6 +29,7 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(train);
         options.Validate();
         if (train.Count == 0) throw new ArgumentException("There are no training subjects.", nameof(train));
+        if (options.Threads is int threads) set_num_threads(threads);
 
         // The run owns its generator (CPU, so a seed gives the same numbers on every device): other threads
         // drawing from torch's global generator cannot disturb it.
