@@ -93,10 +93,10 @@ public sealed record LatentToRegionMappingResult(
         }
         lines.Add("");
         lines.Add(SelectedDimensions.Count > 0
-            ? $"Selected dimensions (mean abs Z_ml > {SelectionThreshold}): {string.Join(", ", SelectedDimensions)}. {SourceNote}"
-            : $"No dimension has mean abs Z_ml > {SelectionThreshold}. {SourceNote}");
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Selected dimensions (mean abs Z_ml > {SelectionThreshold}): {string.Join(", ", SelectedDimensions)}. {SourceNote}")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"No dimension has mean abs Z_ml > {SelectionThreshold}. {SourceNote}"));
         lines.Add("");
-        lines.Add($"| Modality | Stage | n stage | n controls | Significant regions (BH q < {FdrLevel}) | Largest abs d (region) |");
+        lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"| Modality | Stage | n stage | n controls | Significant regions (BH q < {FdrLevel}) | Largest abs d (region) |"));
         lines.Add("|---|---|---:|---:|---:|---|");
         foreach (var c in Contrasts)
         {

@@ -57,7 +57,7 @@ public sealed record PlantedTruthValidationResult(
         var modalities = Recovery.Select(r => r.Modality).Distinct().ToArray();
         var lines = new List<string>
         {
-            $"Planted-truth recovery of {Method}, d = {LatentDim}, seed {Seed} (scores: |Cohen's d| of the {(Source == RegionalDeviationSource.DecodedSelectedLatents ? "decoded" : "reconstruction-error")} regional deviations; planted = |standardised effect| >= {PlantedThreshold}).",
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Planted-truth recovery of {Method}, d = {LatentDim}, seed {Seed} (scores: |Cohen's d| of the {(Source == RegionalDeviationSource.DecodedSelectedLatents ? "decoded" : "reconstruction-error")} regional deviations; planted = |standardised effect| >= {PlantedThreshold})."),
             "",
             "| Stage | " + string.Join(" | ", modalities.Select(m => $"AUROC {m} (planted / other)")) + " |",
             "|---|" + string.Concat(modalities.Select(_ => "---:|")),
@@ -69,7 +69,7 @@ public sealed record PlantedTruthValidationResult(
             lines.Add($"| {ClinicalStages.Label(stage)} | " + string.Join(" | ", cells) + " |");
         }
         lines.Add("");
-        lines.Add($"Held-out-control false-positive rate (nominal alpha = {NominalAlpha}); this run: D_ml {ResultFiles.Short(RunFalsePositives.LatentMean, "0.000")}, D_mf {ResultFiles.Short(RunFalsePositives.FeatureMean, "0.000")} of {RunFalsePositives.Controls} controls.");
+        lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Held-out-control false-positive rate (nominal alpha = {NominalAlpha}); this run: D_ml {ResultFiles.Short(RunFalsePositives.LatentMean, "0.000")}, D_mf {ResultFiles.Short(RunFalsePositives.FeatureMean, "0.000")} of {RunFalsePositives.Controls} controls."));
         lines.Add("");
         lines.Add("| Method | d | Seeds | FPR D_ml | FPR D_mf |");
         lines.Add("|---|---:|---:|---:|---:|");

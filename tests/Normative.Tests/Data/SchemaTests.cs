@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Normative.Data;
+using Normative.Tests.TestData;
 
 namespace Normative.Tests.Data;
 
@@ -10,69 +10,23 @@ namespace Normative.Tests.Data;
 /// </summary>
 public sealed class SchemaTests
 {
-    private static string SchemaFolder
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "data-schemas");
-                if (Directory.Exists(candidate)) return candidate;
-            }
-            throw new DirectoryNotFoundException("data-schemas/ not found above the test output folder.");
-        }
-    }
-
-    private const string Validator = """
-        import json, sys
-        try:
-            import jsonschema
-        except ImportError:
-            print("MISSING-VALIDATOR"); sys.exit(3)
-        failures = 0
-        for instance, schema_path in zip(sys.argv[1::2], sys.argv[2::2]):
-            schema = json.load(open(schema_path))
-            jsonschema.Draft202012Validator.check_schema(schema)
-            for error in jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(instance))):
-                failures += 1
-                print(f"{instance}: {'/'.join(map(str, error.absolute_path))}: {error.message}")
-        sys.exit(1 if failures else 0)
-        """;
+    private static string SchemaFolder => JsonSchemaValidator.SchemaFolder;
 
     [Fact]
     public void WrittenJsonFilesValidateAgainstTheJsonSchemas()
     {
         using var fixture = new CohortFixture(seed: 9);
         string s = SchemaFolder;
-        var pairs = new[]
+        var checks = new JsonSchemaValidator.Check[]
         {
-            (fixture.PathOf("cohort.json"), Path.Combine(s, "cohort-manifest.schema.json")),
-            (fixture.PathOf("synthetic-cohort-parameters.json"), Path.Combine(s, "synthetic-cohort-parameters.schema.json")),
-            (Path.Combine(s, "synthetic-cohort-parameters.json"), Path.Combine(s, "synthetic-cohort-parameters.schema.json")),
-            (Path.Combine(s, "adni-column-mapping.json"), Path.Combine(s, "adni-column-mapping.schema.json")),
+            new(fixture.PathOf("cohort.json"), Path.Combine(s, "cohort-manifest.schema.json")),
+            new(fixture.PathOf("synthetic-cohort-parameters.json"), Path.Combine(s, "synthetic-cohort-parameters.schema.json")),
+            new(Path.Combine(s, "synthetic-cohort-parameters.json"), Path.Combine(s, "synthetic-cohort-parameters.schema.json")),
+            new(Path.Combine(s, "adni-column-mapping.json"), Path.Combine(s, "adni-column-mapping.schema.json")),
         };
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(Validator);
-        foreach (var (instance, schema) in pairs)
-        {
-            start.ArgumentList.Add(instance);
-            start.ArgumentList.Add(schema);
-        }
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            Assert.Fail("python3 is not installed; the schema check needs python3 with the Debian package python3-jsonschema (run environment/setup-debian.sh).");
-            return;
-        }
-        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.False(output.Contains("MISSING-VALIDATOR"), "The Python module jsonschema is missing; install the Debian package python3-jsonschema (environment/setup-debian.sh).");
-        Assert.True(process.ExitCode == 0, output);
+        var failures = checks.Zip(JsonSchemaValidator.Validate(checks))
+            .SelectMany(p => p.Second.Select(e => $"{p.First.Instance}: {e}")).ToArray();
+        Assert.True(failures.Length == 0, string.Join("\n", failures));
     }
 
     [Fact]

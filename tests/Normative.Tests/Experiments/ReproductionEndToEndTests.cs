@@ -1,0 +1,284 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Normative.Cli;
+using Normative.Data;
+using Normative.Tests.TestData;
+
+namespace Normative.Tests.Experiments;
+
+/// <summary>
+/// Runs <c>normative reproduce --quick</c> in process, twice with the same seeds, on a tiny synthetic cohort
+/// (60 training controls, 20 held-out controls, 20 patients per stage), narrowed to mmSIVAE (MoPoE) and
+/// SIVAE (MRI) at d = 3, one seed, 3 epochs. Both runs use a German culture (decimal comma), so a number
+/// written with the current culture instead of the invariant one shows up in the files.
+/// </summary>
+public sealed class ReproductionEndToEndFixture : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "normative-tests", "reproduce-" + Guid.NewGuid().ToString("N"));
+
+    public ReproductionEndToEndFixture()
+    {
+        CohortFolder = Path.Combine(_root, "cohort");
+        Output = Path.Combine(_root, "results");
+        RepeatOutput = Path.Combine(_root, "results-repeat");
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            CohortExitCode = Run("cohort", "generate", "--out", CohortFolder, "--sizes", "60,20,20,20,20", "--seed", "3");
+            ExitCode = Reproduce(Output);
+            RepeatExitCode = Reproduce(RepeatOutput);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    /// <summary>The methods the runs train, as their Table 1 labels (MethodCatalogue) with the regions per subject (90 per modality).</summary>
+    public static IReadOnlyList<(string Key, string Label, string[] Modalities)> Methods { get; } =
+    [
+        ("mmsivae-mopoe", "mmSIVAE (MoPoE)", ["mri", "amyloid"]),
+        ("sivae-mri", "SIVAE (MRI)", ["mri"]),
+    ];
+
+    public const int LatentDim = 3;
+
+    public string CohortFolder { get; }
+
+    public string Output { get; }
+
+    public string RepeatOutput { get; }
+
+    public int CohortExitCode { get; }
+
+    public int ExitCode { get; }
+
+    public int RepeatExitCode { get; }
+
+    private int Reproduce(string output) => Run("reproduce", "--quick", "--cohort", CohortFolder,
+        "--models", string.Join(",", Methods.Select(m => m.Key)), "--latents", LatentDim.ToString(CultureInfo.InvariantCulture),
+        "--seeds", "0", "--epochs", "3", "--out", output);
+
+    private static int Run(params string[] args) => NormativeCommand.Build().Parse(args).Invoke();
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+}
+
+/// <summary>
+/// Issue 6: "reproduce --quick end to end on a tiny cohort: every output file exists and parses". The JSON
+/// files validate against data-schemas/results.schema.json with Python's jsonschema; the CSV files parse
+/// with invariant numbers; the per-subject files have the design §8 columns; the report names Table 1 and
+/// every method; the same seeds give the same Table 1.
+/// </summary>
+public sealed class ReproductionEndToEndTests(ReproductionEndToEndFixture run) : IClassFixture<ReproductionEndToEndFixture>
+{
+    /// <summary>Every JSON file of a results folder (relative path) and its definition in results.schema.json (data-schemas/README.md).</summary>
+    private static readonly Dictionary<string, string> JsonDefinitions = new()
+    {
+        ["run.json"] = "run",
+        ["tables/table1.json"] = "table1",
+        ["tables/control_reconstruction.json"] = "control_reconstruction",
+        ["tables/deviation_histograms.json"] = "deviation_histograms",
+        ["tables/latent_to_region.json"] = "latent_to_region",
+        ["tables/cognition_association.json"] = "cognition_association",
+        ["tables/planted_truth.json"] = "planted_truth",
+    };
+
+    /// <summary>The CSV files under tables/ (the Write methods of the experiment results).</summary>
+    private static readonly string[] TableCsvFiles =
+    [
+        "table1.csv",
+        "control_reconstruction.csv", "control_reconstruction_summary.csv",
+        "deviation_histograms.csv", "deviation_histograms_emd.csv",
+        "latent_to_region_dimensions.csv", "latent_to_region_contrasts.csv", "latent_to_region_subjects.csv",
+        "cognition_association.csv",
+        "planted_truth_auroc.csv", "planted_truth_regions.csv", "planted_truth_fpr.csv",
+    ];
+
+    private static string SchemaPath => Path.Combine(JsonSchemaValidator.SchemaFolder, "results.schema.json");
+
+    private string PathOf(string relative) => Path.Combine(run.Output, relative.Replace('/', Path.DirectorySeparatorChar));
+
+    private static string Relative(string folder, string path) => Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/');
+
+    [Fact]
+    public void TheVerbSucceedsAndWritesEveryFile()
+    {
+        Assert.Equal(0, run.CohortExitCode);
+        Assert.Equal(0, run.ExitCode);
+        var expected = new List<string> { "report.md" };
+        expected.AddRange(JsonDefinitions.Keys);
+        expected.AddRange(TableCsvFiles.Select(f => "tables/" + f));
+        expected.AddRange(ReproductionEndToEndFixture.Methods.Select(m => $"subjects/{m.Key}-d{ReproductionEndToEndFixture.LatentDim}.csv"));
+        Assert.All(expected, f => Assert.True(File.Exists(PathOf(f)), $"{f} was not written."));
+    }
+
+    [Fact]
+    public void EveryJsonFileHasADefinitionParsesAndValidatesAgainstTheResultsSchema()
+    {
+        Assert.Equal(0, run.ExitCode);
+        var written = Directory.EnumerateFiles(run.Output, "*.json", SearchOption.AllDirectories).Select(p => Relative(run.Output, p)).Order().ToArray();
+        // A new JSON file must get a definition in results.schema.json (and a line in data-schemas/README.md).
+        Assert.Equal(JsonDefinitions.Keys.Order(), written);
+        foreach (var file in written)
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(PathOf(file)));
+            Assert.Equal(JsonValueKind.Object, document.RootElement.ValueKind);
+        }
+        // Each file against its own definition (precise messages) and against the root, whose oneOf must pick exactly one.
+        var checks = written.SelectMany(f => new[]
+        {
+            new JsonSchemaValidator.Check(PathOf(f), SchemaPath, JsonDefinitions[f]),
+            new JsonSchemaValidator.Check(PathOf(f), SchemaPath),
+        }).ToArray();
+        var errors = JsonSchemaValidator.Validate(checks);
+        var failures = checks.Zip(errors).Where(p => p.Second.Length > 0)
+            .Select(p => $"{Relative(run.Output, p.First.Instance)} ({p.First.Definition ?? "root"}): {string.Join("; ", p.Second.Take(5))}").ToArray();
+        Assert.True(failures.Length == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>Mutations of a valid table1.json that the schema must reject: the schema check can fail.</summary>
+    public static TheoryData<string> BrokenTable1 => new()
+    {
+        "latent_dim_as_string",
+        "missing_nominal_alpha",
+        "unknown_property",
+        "unknown_status",
+        "infinite_value_with_finite_status",
+        "nan_likelihood_ratio",
+        "rate_above_one",
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenTable1))]
+    public void TheSchemaRejectsABrokenTable1(string mutation)
+    {
+        Assert.Equal(0, run.ExitCode);
+        var table = JsonNode.Parse(File.ReadAllText(PathOf("tables/table1.json")))!.AsObject();
+        var cell = table["cells"]![0]!.AsObject();
+        var ratio = cell["seeds"]![0]!["ratio"]!.AsObject();
+        switch (mutation)
+        {
+            case "latent_dim_as_string": cell["latent_dim"] = "3"; break;
+            case "missing_nominal_alpha": table.Remove("nominal_alpha"); break;
+            case "unknown_property": cell["lr"] = 1.0; break;
+            case "unknown_status": ratio["status"] = "Finite"; break;
+            case "infinite_value_with_finite_status": ratio["status"] = "finite"; ratio["value"] = "Infinity"; break;
+            case "nan_likelihood_ratio": cell["mean"] = "NaN"; break;
+            case "rate_above_one": ratio["true_positive_rate"] = 1.5; break;
+            default: throw new ArgumentOutOfRangeException(nameof(mutation), mutation, "Unknown mutation.");
+        }
+        string broken = Path.Combine(Path.GetDirectoryName(run.Output)!, $"broken-{mutation}.json");
+        File.WriteAllText(broken, table.ToJsonString());
+        try
+        {
+            var errors = JsonSchemaValidator.Validate([new(broken, SchemaPath, "table1"), new(broken, SchemaPath)]);
+            Assert.NotEmpty(errors[0]);
+            Assert.NotEmpty(errors[1]);
+        }
+        finally
+        {
+            File.Delete(broken);
+        }
+    }
+
+    [Fact]
+    public void EveryCsvFileParsesWithInvariantNumbers()
+    {
+        Assert.Equal(0, run.ExitCode);
+        var files = Directory.EnumerateFiles(run.Output, "*.csv", SearchOption.AllDirectories).ToArray();
+        Assert.Equal(TableCsvFiles.Length + ReproductionEndToEndFixture.Methods.Count, files.Length);
+        foreach (var file in files)
+        {
+            var table = CsvTable.Read(file); // throws on a row whose cell count differs from the header's
+            string name = Relative(run.Output, file);
+            Assert.True(table.RowCount > 0, $"{name} has no data rows.");
+            Assert.Equal(table.Header.Count, table.Header.Distinct().Count());
+            for (int c = 0; c < table.Header.Count; c++)
+            {
+                var cells = Enumerable.Range(0, table.RowCount).Select(r => table.Row(r)[c]).ToArray();
+                // A column is numeric when its first non-empty cell is a number; then every non-empty cell must be.
+                string? first = cells.FirstOrDefault(v => v.Length > 0);
+                if (first is not null && IsNumber(first))
+                {
+                    int bad = Array.FindIndex(cells, v => v.Length > 0 && !IsNumber(v));
+                    Assert.True(bad < 0, $"{name} row {bad + 2}, column {table.Header[c]}: '{(bad < 0 ? "" : cells[bad])}' is not an invariant number.");
+                }
+                int comma = Array.FindIndex(cells, DecimalComma.IsMatch);
+                Assert.True(comma < 0, $"{name} row {comma + 2}, column {table.Header[c]}: '{(comma < 0 ? "" : cells[comma])}' has a decimal comma.");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void TheSubjectsFileHasTheDesignColumns(int methodIndex)
+    {
+        Assert.Equal(0, run.ExitCode);
+        var (key, _, modalities) = ReproductionEndToEndFixture.Methods[methodIndex];
+        int d = ReproductionEndToEndFixture.LatentDim;
+        var cohort = CohortLoader.Load(run.CohortFolder);
+        var regionColumns = modalities.SelectMany(m => cohort.Modality(m).Regions.Ids.Select(r => $"{m}_{r}")).ToArray();
+        Assert.Equal(90 * modalities.Length, regionColumns.Length); // 180 for mmSIVAE (MRI + amyloid), 90 for SIVAE (MRI)
+
+        var table = CsvTable.Read(PathOf($"subjects/{key}-d{d}.csv"));
+        // Design §8: subject_id, split, group, cdr, z_1 … z_d, d_ml, d_mf, outlier_ml, outlier_mf, rec_*, zmf_*; then the
+        // p-values SubjectScoresCsv documents.
+        var expected = new List<string> { "subject_id", "split", "group", "cdr" };
+        expected.AddRange(Enumerable.Range(1, d).Select(k => $"z_{k}"));
+        expected.AddRange(["d_ml", "d_mf", "outlier_ml", "outlier_mf"]);
+        expected.AddRange(regionColumns.Select(c => "rec_" + c));
+        expected.AddRange(regionColumns.Select(c => "zmf_" + c));
+        expected.AddRange(["p_ml", "p_mf"]);
+        Assert.Equal(expected, table.Header);
+
+        // One row per subject of the cohort: training controls, held-out controls and patients.
+        Assert.Equal(cohort.Subjects.Select(s => s.Id).Order(), Enumerable.Range(0, table.RowCount).Select(r => table.Cell(r, "subject_id")).Order());
+        for (int r = 0; r < table.RowCount; r++)
+        {
+            var subject = cohort.Subjects[cohort.IndexOf(table.Cell(r, "subject_id"))];
+            Assert.Equal(subject.Split.ToString().ToLowerInvariant(), table.Cell(r, "split"));
+            Assert.Equal(subject.Group.ToString().ToLowerInvariant(), table.Cell(r, "group"));
+            Assert.Equal(subject.Cdr, double.Parse(table.Cell(r, "cdr"), CultureInfo.InvariantCulture));
+            Assert.Contains(table.Cell(r, "outlier_ml"), new[] { "true", "false" });
+            Assert.Contains(table.Cell(r, "outlier_mf"), new[] { "true", "false" });
+            Assert.True(double.Parse(table.Cell(r, "d_ml"), CultureInfo.InvariantCulture) >= 0);
+        }
+    }
+
+    [Fact]
+    public void TheReportHasTable1AndEveryMethod()
+    {
+        Assert.Equal(0, run.ExitCode);
+        string report = File.ReadAllText(PathOf("report.md"));
+        Assert.Contains("Table 1 A", report);
+        Assert.Contains("Table 1 B", report);
+        Assert.All(ReproductionEndToEndFixture.Methods, m => Assert.Contains(m.Label, report));
+        // The runs use a German culture: a number formatted with it would read "0,05".
+        var comma = Regex.Match(report, @".*\d,\d.*");
+        Assert.False(comma.Success, $"report.md has a decimal comma: {comma.Value}");
+    }
+
+    [Fact]
+    public void TheSameSeedsGiveTheSameTable1()
+    {
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(0, run.RepeatExitCode);
+        string Read(string folder, string file) => File.ReadAllText(Path.Combine(folder, "tables", file));
+        Assert.Equal(Read(run.Output, "table1.csv"), Read(run.RepeatOutput, "table1.csv"));
+        Assert.Equal(Read(run.Output, "table1.json"), Read(run.RepeatOutput, "table1.json"));
+    }
+
+    private static readonly Regex DecimalComma = new(@"^[-+]?\d+,\d+([eE][-+]?\d+)?$", RegexOptions.CultureInvariant);
+
+    /// <summary>An invariant-culture number as ResultFiles writes it: "R" round-trip, or Inf / -Inf / NaN.</summary>
+    private static bool IsNumber(string cell) =>
+        cell is "Inf" or "-Inf" or "NaN" || double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+}
