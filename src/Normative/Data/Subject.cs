@@ -35,6 +35,7 @@ public enum ClinicalStage
     /// <summary>Patient with CDR 0.5.</summary>
     Cdr05,
     /// <summary>Patient with CDR 1, 2 or 3.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("cdr1plus")] // one spelling in JSON, CSV and ground truth
     Cdr1Plus,
 }
 
