@@ -75,7 +75,9 @@ internal sealed class CodeAssistance(ScriptSession session) : IDisposable
                 isSubmission: true,
                 hostObjectType: typeof(NotebookGlobals));
             var added = ws.AddProject(project);
-            var document = ws.AddDocument(added.Id, "cell.csx", SourceText.From(text.ToString()));
+            var document = ws.AddDocument(DocumentInfo.Create(
+                DocumentId.CreateNewId(added.Id), "cell.csx", sourceCodeKind: SourceCodeKind.Script,
+                loader: TextLoader.From(TextAndVersion.Create(SourceText.From(text.ToString()), VersionStamp.Create()))));
             return (document, offset);
         }
     }

@@ -122,10 +122,21 @@ public sealed class PackageCatalog
         static string Pad(string v) => v.Contains('.', StringComparison.Ordinal) ? v : v + ".0";
     }
 
+    /// <summary>
+    /// The manifest the host names (APP_CONTEXT_DEPS_FILES); under a host that does not (a test
+    /// host), the entry assembly's, else the first one in the program's folder that lists the engine.
+    /// </summary>
     private static PackageCatalog? LoadCurrent()
     {
-        var files = (AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string)?.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries) ?? [];
-        var manifest = files.FirstOrDefault(File.Exists);
+        var named = (AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string)?.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var entry = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name;
+        var local = Directory.EnumerateFiles(AppContext.BaseDirectory, "*.deps.json").Order(StringComparer.Ordinal)
+            .Where(f => File.ReadAllText(f).Contains($"\"{typeof(PackageCatalog).Assembly.GetName().Name}/", StringComparison.Ordinal));
+        var manifest = named.Where(f => !f.Contains("Microsoft.NETCore.App", StringComparison.Ordinal))
+            .Append(Path.Combine(AppContext.BaseDirectory, $"{entry}.deps.json"))
+            .Where(File.Exists)
+            .Concat(local)
+            .FirstOrDefault();
         return manifest == null ? null : Load(manifest);
     }
 }
