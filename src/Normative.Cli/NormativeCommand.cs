@@ -11,6 +11,8 @@ internal static class NormativeCommand
         var root = new RootCommand("Multimodal normative modelling with variational autoencoders (mmSIVAE and baselines).");
         root.Options.Add(CliErrors.Verbose);
         // Each verb lives in its own file under Commands/ and is added here, one line each.
+        root.Subcommands.Add(Commands.KernelCommand.Create());
+        root.Subcommands.Add(Commands.NotebookCommand.Create());
         return root;
     }
 }
