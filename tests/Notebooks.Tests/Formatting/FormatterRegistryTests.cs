@@ -30,7 +30,7 @@ public sealed class FormatterRegistryTests
     {
         var bundle = new FormatterRegistry().Format(value);
         Assert.Equal(expected, bundle[MimeBundle.PlainText]);
-        Assert.Equal(1, bundle.Count);
+        Assert.Equal(new[] { MimeBundle.PlainText }, bundle.Keys);
     }
 
     [Fact]
