@@ -202,9 +202,11 @@ public sealed class ScriptSession : IDisposable
         {
             try
             {
+                // The cell sees the token through NotebookGlobals.Cancellation. Roslyn is not given it:
+                // it would replace the cell's own exception with a bare OperationCanceledException.
                 var run = previous == null
-                    ? CSharpScript.Create<object>(code, cellOptions, typeof(NotebookGlobals)).RunAsync(globals, _ => true, cancellation.Token)
-                    : previous.ContinueWithAsync<object>(code, cellOptions, _ => true, cancellation.Token);
+                    ? CSharpScript.Create<object>(code, cellOptions, typeof(NotebookGlobals)).RunAsync(globals, _ => true, CancellationToken.None)
+                    : previous.ContinueWithAsync<object>(code, cellOptions, _ => true, CancellationToken.None);
                 finished.SetResult(run.GetAwaiter().GetResult());
             }
             catch (Exception error)

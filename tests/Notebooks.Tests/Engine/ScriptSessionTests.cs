@@ -127,23 +127,27 @@ public sealed class ScriptSessionTests
         Assert.True((await Run(session, "n", 3)).Succeeded);
     }
 
+    /// <summary>Starts <paramref name="code"/> (which prints a line first) and interrupts it once that line arrives.</summary>
+    private static async Task<CellResult> Interrupted(ScriptSession session, string code, int cell)
+    {
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var execution = session.ExecuteAsync(new CellRequest(code) { CellNumber = cell, OnOutput = _ => running.TrySetResult() });
+        await running.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        session.Interrupt();
+        return await execution.WaitAsync(TimeSpan.FromMinutes(1));
+    }
+
     [Fact]
     public async Task InterruptCancelsTheTokenThenEndsBlockingWaits()
     {
         using var session = new ScriptSession();
-        var cooperative = session.ExecuteAsync(new CellRequest("await Task.Delay(TimeSpan.FromMinutes(5), Cancellation);"));
-        await Task.Delay(500);
-        session.Interrupt();
-        var first = await cooperative;
-        Assert.Equal((CellStatus.Interrupted, "OperationCanceledException"), (first.Status, first.Error!.ExceptionType));
+        var first = await Interrupted(session, "Console.WriteLine(\"running\");\nawait Task.Delay(TimeSpan.FromMinutes(5), Cancellation);", 1);
+        Assert.Equal((CellStatus.Interrupted, "TaskCanceledException", 2), (first.Status, first.Error!.ExceptionType, first.Error.Line));
 
         // Thread.Sleep ignores the token; the thread interrupt after the grace period ends it.
-        var blocking = session.ExecuteAsync(new CellRequest("Thread.Sleep(TimeSpan.FromMinutes(5));") { CellNumber = 2 });
-        await Task.Delay(500);
-        session.Interrupt();
-        var second = await blocking;
-        Assert.Equal((CellStatus.Interrupted, "ThreadInterruptedException", 1), (second.Status, second.Error!.ExceptionType, second.Error.Line));
-        Assert.True(second.Elapsed < TimeSpan.FromSeconds(10));
+        var second = await Interrupted(session, "Console.WriteLine(\"running\");\nThread.Sleep(TimeSpan.FromMinutes(5));", 2);
+        Assert.Equal((CellStatus.Interrupted, "ThreadInterruptedException", 2), (second.Status, second.Error!.ExceptionType, second.Error.Line));
+        Assert.True(second.Elapsed < TimeSpan.FromSeconds(30));
         Assert.True((await Run(session, "1 + 1", 3)).Succeeded);
     }
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Normative.Notebooks.Runner;
@@ -56,9 +58,11 @@ public sealed partial class NbconvertTests(KernelSpecFixture kernelSpec, ITestOu
         Assert.Equal(kernelCells, Outputs(runnerPath));
     }
 
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Each cell's outputs as compact JSON, lines joined and random chart ids replaced.</summary>
     private static List<string> Outputs(string path) =>
-        [.. NotebookDocument.Load(path).Cells.Select(cell => ChartId().Replace(Joined(cell.Outputs).ToJsonString(), "ID"))];
+        [.. NotebookDocument.Load(path).Cells.Select(cell => ChartId().Replace(Joined(cell.Outputs).ToJsonString(Readable), "ID"))];
 
     private static JsonNode Joined(JsonNode node)
     {

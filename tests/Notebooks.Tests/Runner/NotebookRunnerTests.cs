@@ -53,7 +53,7 @@ public sealed class NotebookRunnerTests
                 Assert.Null(JupyterTools.Validate(path));
                 var metadata = executed.Notebook.Root["metadata"]!;
                 Assert.Equal(("normative-csharp", "csharp"), (metadata["kernelspec"]!["name"]!.GetValue<string>(), metadata["language_info"]!["name"]!.GetValue<string>()));
-                Assert.NotNull(executed.Notebook.Cells[0].Metadata["execution"]?["shell.execute_reply"]);
+                Assert.NotNull(executed.Notebook.Cells.First(c => c.CellType == "code").Metadata["execution"]?["shell.execute_reply"]);
             }
         }
         finally
