@@ -67,6 +67,7 @@ public sealed class JupyterKernel : IDisposable
         var worker = new Thread(ServeShell) { IsBackground = true, Name = "kernel shell" };
         worker.Start();
         using var stop = cancellationToken.Register(Stop);
+        using var parentWatch = WatchParent();
         log.WriteLine($"normative kernel {EngineInfo.Version}: listening on {connection.Ip} (shell {connection.ShellPort}, iopub {connection.IOPubPort}, control {connection.ControlPort}, hb {connection.HeartbeatPort})");
         Publish("status", new JsonObject { ["execution_state"] = "starting" }, null);
         await Task.Run(poller.Run, CancellationToken.None).ConfigureAwait(false);
@@ -122,6 +123,31 @@ public sealed class JupyterKernel : IDisposable
         {
             // Already stopped.
         }
+    }
+
+    /// <summary>
+    /// Stops the kernel when the process that started it is gone (jupyter_client names it in
+    /// JPY_PARENT_PID, as ipykernel's parent poller reads it), so a crashed front end leaves no kernel behind.
+    /// </summary>
+    private Timer? WatchParent()
+    {
+        if (!int.TryParse(System.Environment.GetEnvironmentVariable("JPY_PARENT_PID"), out var parent) || parent <= 1) return null;
+        return new Timer(_ =>
+        {
+            bool alive;
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(parent);
+                alive = !process.HasExited;
+            }
+            catch (ArgumentException)
+            {
+                alive = false;
+            }
+            if (alive) return;
+            Log($"parent process {parent} is gone; stopping");
+            Stop();
+        }, null, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2));
     }
 
     private void Receive(NetMQSocket socket, Action<JupyterMessage> handle)

@@ -55,7 +55,8 @@ public static class JupyterTools
             process.Kill(entireProcessTree: true);
             Assert.Fail($"{file} {string.Join(' ', arguments)} did not finish within {timeout.TotalSeconds} s. stderr: {error.Result}");
         }
-        process.WaitForExit();
-        return new ProcessResult(process.ExitCode, output.Result, error.Result, clock.Elapsed);
+        // A child the program left running (a kernel) would hold the pipes open: read what is there, not to end of stream.
+        Task.WaitAll([output, error], TimeSpan.FromSeconds(10));
+        return new ProcessResult(process.ExitCode, output.IsCompleted ? output.Result : "(output still open)", error.IsCompleted ? error.Result : "(stderr still open: a child process outlived the program)", clock.Elapsed);
     }
 }
