@@ -82,8 +82,7 @@ internal sealed class ShellHandlers(JupyterKernel kernel, ScriptSession session)
 
     private void Complete(JupyterMessage request, bool onControl)
     {
-        var code = request.Content["code"]?.GetValue<string>() ?? "";
-        var cursor = CodePoints.ToUtf16(code, request.Content["cursor_pos"]?.GetValue<int>() ?? code.Length);
+        var (code, cursor) = CodeAndCursor(request);
         var completions = session.CompleteAsync(code, cursor).GetAwaiter().GetResult();
         kernel.Reply(request, "complete_reply", new JsonObject
         {
@@ -97,8 +96,7 @@ internal sealed class ShellHandlers(JupyterKernel kernel, ScriptSession session)
 
     private void Inspect(JupyterMessage request, bool onControl)
     {
-        var code = request.Content["code"]?.GetValue<string>() ?? "";
-        var cursor = CodePoints.ToUtf16(code, request.Content["cursor_pos"]?.GetValue<int>() ?? code.Length);
+        var (code, cursor) = CodeAndCursor(request);
         var text = session.InspectAsync(code, cursor).GetAwaiter().GetResult();
         kernel.Reply(request, "inspect_reply", new JsonObject
         {
@@ -107,5 +105,12 @@ internal sealed class ShellHandlers(JupyterKernel kernel, ScriptSession session)
             ["data"] = text != null ? new JsonObject { ["text/plain"] = text } : new JsonObject(),
             ["metadata"] = new JsonObject(),
         }, onControl);
+    }
+
+    /// <summary>The request's code and its cursor as a UTF-16 index (Jupyter sends code points).</summary>
+    private static (string Code, int Cursor) CodeAndCursor(JupyterMessage request)
+    {
+        var code = request.Content["code"]?.GetValue<string>() ?? "";
+        return (code, CodePoints.ToUtf16(code, request.Content["cursor_pos"]?.GetValue<int>() ?? code.Length));
     }
 }
