@@ -15,6 +15,8 @@ internal static class NormativeCommand
         root.Subcommands.Add(Commands.TrainCommand.Create());
         root.Subcommands.Add(Commands.ScoreCommand.Create());
         root.Subcommands.Add(Commands.ReproduceCommand.Create());
+        root.Subcommands.Add(Commands.KernelCommand.Create());
+        root.Subcommands.Add(Commands.NotebookCommand.Create());
         return root;
     }
 }
