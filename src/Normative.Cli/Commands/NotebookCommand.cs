@@ -25,13 +25,19 @@ internal static class NotebookCommand
         };
         var output = new Option<FileInfo?>("--out", "-o") { Description = "Where to write the executed copy (default: executed/<name>.ipynb next to the notebook)." };
         var timeout = new Option<double?>("--timeout") { Description = "Per-cell time limit in seconds (default: none)." };
+        var staticOutputs = new Option<bool>("--static")
+        {
+            Description = "Keep figures as PNG only: drop text/html from outputs that also carry image/png (for executed copies committed to a repository; " +
+                "GitHub strips the interactive HTML's scripts, and the first figure's HTML carries plotly.js, ~3.6 MB).",
+        };
         var command = new Command("run",
             "Run a notebook's code cells in order and write the executed copy with outputs and timings; exits non-zero at the first failing cell.\n" +
-            "Example: normative notebook run notebooks/02-train.ipynb -p Epochs=2 -p Dataset=\"synthetic\" --out executed/02-train.ipynb --timeout 600");
+            "Example: normative notebook run notebooks/02-likelihood-ratio-table.ipynb -p Epochs=2 -p Sizes=\"40,12,12,12,12\" --out executed/02.ipynb --timeout 600 --static");
         command.Arguments.Add(notebook);
         command.Options.Add(parameters);
         command.Options.Add(output);
         command.Options.Add(timeout);
+        command.Options.Add(staticOutputs);
         command.SetGuardedAction(async (parse, token) =>
         {
             var input = parse.GetValue(notebook)!;
@@ -39,23 +45,10 @@ internal static class NotebookCommand
             var limit = parse.GetValue(timeout) is double seconds
                 ? seconds > 0 ? TimeSpan.FromSeconds(seconds) : throw new ArgumentException($"--timeout must be positive seconds; got {seconds}.")
                 : (TimeSpan?)null;
-            var options = new NotebookRunOptions
-            {
-                CellTimeout = limit,
-                OnCellStarting = (k, n, _) => Console.Write($"[{k}/{n}] "),
-                OnCellFinished = (cell, result) => Console.WriteLine($"cell {cell.Id}: {result.Status} ({result.Elapsed.TotalSeconds:0.00} s)"),
-            };
-            var executed = await NotebookRunner.RunAsync(input.FullName, NotebookParameters.ParseAssignments(parse.GetValue(parameters) ?? []), options, token).ConfigureAwait(false);
-            foreach (var warning in executed.Warnings) Console.Error.WriteLine($"warning: {warning}");
-            executed.Save(outPath);
-            if (executed.Failure is { } failure)
-                throw new NotebookFailedException($"{failure} (executed copy with outputs up to the failing cell: {outPath})");
-            Console.WriteLine($"Ran {executed.CellResults.Count} code cells of {input.Name} in {executed.Elapsed.TotalSeconds:0.0} s; wrote {outPath}");
+            await NotebookExecution.RunAsync(input.FullName, outPath, NotebookParameters.ParseAssignments(parse.GetValue(parameters) ?? []),
+                limit, parse.GetValue(staticOutputs), token).ConfigureAwait(false);
             return 0;
         });
         return command;
     }
-
-    /// <summary>A cell of the notebook failed; the message gives notebook, cell, line and exception.</summary>
-    private sealed class NotebookFailedException(string message) : Exception(message);
 }

@@ -21,16 +21,27 @@ internal static class ReproduceCommand
         var seeds = new Option<string?>("--seeds") { Description = "Comma-separated seeds. Default: 0,1,2,3,4 (quick: 0)." };
         var cohortSeed = new Option<int>("--cohort-seed") { Description = "Seed of the synthetic cohort.", DefaultValueFactory = _ => 42 };
         var noFigures = new Option<bool>("--no-figures") { Description = "Skip the figures (they need Debian's chromium for the PNGs)." };
+        var notebooks = new Option<bool>("--notebooks")
+        {
+            Description = "Instead of the results folder, refresh the executed notebooks: run every notebooks/*.ipynb (run from the repository root) " +
+                "with its full-run parameters and write notebooks/executed/*.ipynb with static figures (PNG, no plotly.js). Hours on 2 cores.",
+        };
         var training = new TrainingCliOptions();
         var command = new Command("reproduce",
             "Reproduce the paper's experiments: generate (or load) the cohort, train the grid, write tables, per-subject scores and a report.\n" +
             "Example: normative reproduce --quick --out results\n" +
-            "         normative reproduce --models mmsivae-mopoe,mmvae-mopoe --latents 15 --seeds 0,1,2 --preset paper");
-        foreach (var option in new Option[] { quick, cohort, output, methods, latents, seeds, cohortSeed, noFigures }) command.Options.Add(option);
+            "         normative reproduce --models mmsivae-mopoe,mmvae-mopoe --latents 15 --seeds 0,1,2 --preset paper\n" +
+            "         normative reproduce --notebooks");
+        foreach (var option in new Option[] { quick, cohort, output, methods, latents, seeds, cohortSeed, noFigures, notebooks }) command.Options.Add(option);
         training.AddTo(command);
 
-        command.SetGuardedAction((parse, token) =>
+        command.SetGuardedAction(async (parse, token) =>
         {
+            if (parse.GetValue(notebooks))
+            {
+                await RefreshNotebooksAsync(Path.Combine(Environment.CurrentDirectory, "notebooks"), token).ConfigureAwait(false);
+                return 0;
+            }
             bool isQuick = parse.GetValue(quick);
             var baseline = isQuick ? ReproductionOptions.Quick() : new ReproductionOptions();
             var grid = baseline.Grid with
@@ -75,5 +86,21 @@ internal static class ReproduceCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Runs every notebook of <paramref name="folder"/> with its own (full-run) parameters into <c>folder/executed</c>.</summary>
+    private static async Task RefreshNotebooksAsync(string folder, CancellationToken token)
+    {
+        if (!Directory.Exists(folder))
+            throw new DirectoryNotFoundException($"reproduce --notebooks runs notebooks/*.ipynb from the repository root, but {folder} does not exist; cd to the repository first.");
+        var paths = Directory.GetFiles(folder, "*.ipynb").Order(StringComparer.Ordinal).ToArray();
+        if (paths.Length == 0) throw new FileNotFoundException($"{folder} holds no .ipynb notebooks.");
+        foreach (var path in paths)
+        {
+            Console.WriteLine($"Running {Path.GetFileName(path)} with its full-run parameters.");
+            var elapsed = await NotebookExecution.RunAsync(path, Path.Combine(folder, "executed", Path.GetFileName(path)),
+                new Dictionary<string, string>(), cellTimeout: null, staticOutputs: true, token).ConfigureAwait(false);
+            Console.WriteLine($"{Path.GetFileName(path)}: {elapsed.TotalMinutes:0.0} min");
+        }
     }
 }

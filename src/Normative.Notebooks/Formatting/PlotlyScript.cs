@@ -24,15 +24,10 @@ public static class PlotlyScript
 
     private static string BuildTag()
     {
-        var assembly = typeof(Plotly.NET.GenericChart).Assembly;
-        var name = assembly.GetManifestResourceNames().SingleOrDefault(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"plotly.js is not embedded in {assembly.GetName().Name} {assembly.GetName().Version}; the engine cannot draw charts offline.");
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
         // "</script" inside the library would end the tag early; "<\/script" means the same in JavaScript.
-        var script = reader.ReadToEnd().Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase);
+        var script = Normative.Plots.PlotlyJs.Source.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase);
         return $"<script {Marker}=\"hide-amd\">window.__normativeDefine = window.define; window.define = undefined;</script>"
-            + $"<script type=\"text/javascript\" {Marker}=\"{name}\">{script}</script>"
+            + $"<script type=\"text/javascript\" {Marker}=\"Plotly.NET.plotly-{Normative.Plots.PlotlyJs.Version}.min.js\">{script}</script>"
             + $"<script {Marker}=\"restore-amd\">window.define = window.__normativeDefine;</script>";
     }
 }

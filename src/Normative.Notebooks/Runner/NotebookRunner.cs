@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Normative.Notebooks.Engine;
+using Normative.Notebooks.Formatting;
 
 namespace Normative.Notebooks.Runner;
 
@@ -44,7 +45,7 @@ public static class NotebookRunner
                 Timeout = options.CellTimeout,
             };
             var result = await session.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
-            Record(cell, result, request.ExecutionCount);
+            Record(cell, result, request.ExecutionCount, options.StaticOutputs);
             results.Add(result);
             options.OnCellFinished?.Invoke(cell, result);
             failure = result.Error;
@@ -62,10 +63,10 @@ public static class NotebookRunner
     }
 
     /// <summary>Writes outputs, count and nbclient's <c>metadata.execution</c> timestamps into the cell.</summary>
-    private static void Record(NotebookCell cell, CellResult result, int executionCount)
+    private static void Record(NotebookCell cell, CellResult result, int executionCount, bool staticOutputs)
     {
         cell.Json["execution_count"] = executionCount;
-        cell.Json["outputs"] = new JsonArray([.. result.Outputs.Select(o => (JsonNode?)OutputJson.ToNbformat(o))]);
+        cell.Json["outputs"] = new JsonArray([.. result.Outputs.Select(o => (JsonNode?)(staticOutputs ? StaticOutput(o) : OutputJson.ToNbformat(o)))]);
         cell.Metadata["execution"] = new JsonObject
         {
             ["iopub.execute_input"] = Timestamp(result.Started),
@@ -73,6 +74,14 @@ public static class NotebookRunner
             ["iopub.status.idle"] = Timestamp(result.Finished),
             ["shell.execute_reply"] = Timestamp(result.Finished),
         };
+    }
+
+    /// <summary>The output without <c>text/html</c> when its bundle also carries <c>image/png</c> (see <see cref="NotebookRunOptions.StaticOutputs"/>).</summary>
+    private static JsonObject StaticOutput(CellOutput output)
+    {
+        var json = OutputJson.ToNbformat(output);
+        if (json["data"] is JsonObject data && data.ContainsKey(MimeBundle.Png)) data.Remove(MimeBundle.Html);
+        return json;
     }
 
     /// <summary>ISO 8601 in UTC with microseconds, as nbclient writes it.</summary>

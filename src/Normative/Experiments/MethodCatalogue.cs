@@ -60,4 +60,25 @@ public static class MethodCatalogue
         }
         return chosen;
     }
+
+    /// <summary>
+    /// As <see cref="Select"/>, but a key naming a catalogue row whose model is not registered in this build is set
+    /// aside in <see cref="MethodSelection.NotRegistered"/> instead of failing: a notebook written ahead of a model
+    /// runs with the models that exist. A key that names no catalogue row at all is still an error.
+    /// </summary>
+    public static MethodSelection SelectAvailable(IEnumerable<string> keys)
+    {
+        var available = new List<string>();
+        var notRegistered = new List<string>();
+        foreach (var raw in keys)
+        {
+            string key = raw.Trim().ToLowerInvariant();
+            if (key.Length == 0) continue;
+            bool catalogued = key == "all" || Table1.Any(m => m.Key == key || m.Model == key);
+            bool trainable = key == "all" || Available.Any(m => m.Key == key || m.Model == key);
+            if (catalogued && !trainable) notRegistered.Add(key);
+            else available.Add(key);
+        }
+        return new MethodSelection(Select(available), notRegistered);
+    }
 }

@@ -60,12 +60,17 @@ internal static class FigureSamples
             "cognition" => Cognition(random, renderer),
             "planted-truth" => PlantedTruthFigure.Build(
                 [.. Models.Select((model, rank) => Roc(model, 3.0 - 0.6 * rank))], renderer),
+            "stage-distributions" => StageDistributionFigure.Build(
+                [.. new[] { ("MRI: Left-Hippocampus", "volume (mm³)", 4000.0, -250.0), ("Amyloid: lh_precuneus", "SUVR", 1.1, 0.15) }
+                    .Select(m => new StageValues(m.Item1, m.Item2, ["controls", .. CdrGroups],
+                        [.. Enumerable.Range(0, 4).Select(s => (IReadOnlyList<double>)Normal(random, 30, m.Item3 + s * m.Item4, Math.Abs(m.Item4)))]))],
+                renderer: renderer),
             _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, "No such sample figure."),
         };
     }
 
     public static IEnumerable<object[]> Names() =>
-        new[] { "aggregators", "reconstruction", "likelihood-ratio", "histograms", "latent", "regional-map", "cognition", "planted-truth" }
+        new[] { "aggregators", "reconstruction", "likelihood-ratio", "histograms", "latent", "regional-map", "cognition", "planted-truth", "stage-distributions" }
             .Select(name => new object[] { name });
 
     public static LikelihoodRatioCell[] LikelihoodRatios(Random random, double scale) =>

@@ -19,6 +19,26 @@ public sealed class FormatterRegistryTests
         public override string ToString() => "figure";
     }
 
+    /// <summary>A figure in the style of Normative.Plots' FigureBundle: it can leave plotly.js out of its HTML.</summary>
+    public sealed class FigureWithScriptChoice
+    {
+        public const string OwnScript = "<script>/* its own plotly.js */</script>";
+
+        public List<bool> Requests { get; } = [];
+
+        public IReadOnlyDictionary<string, string> ToMimeBundle() => ToMimeBundle(includePlotlyJs: true);
+
+        public IReadOnlyDictionary<string, string> ToMimeBundle(bool includePlotlyJs)
+        {
+            Requests.Add(includePlotlyJs);
+            return new Dictionary<string, string>
+            {
+                ["text/html"] = (includePlotlyJs ? OwnScript : "") + "<div id='g'></div><script>Plotly.newPlot('g', [], {});</script>",
+                ["image/png"] = "iVBORw0KGgo=",
+            };
+        }
+    }
+
     [Theory]
     // Expected: culture-invariant numbers, strings verbatim, sequences by item, null as <null>.
     [InlineData(3.5, "3.5")]
@@ -60,6 +80,24 @@ public sealed class FormatterRegistryTests
         Assert.True(second.Length < 10_000 && second.Contains("Plotly.newPlot(", StringComparison.Ordinal));
         Assert.DoesNotContain(PlotlyScript.Marker, figure[MimeBundle.Html]);
         Assert.StartsWith(PlotlyScript.InlineTag, new FormatterRegistry().Format(new FigureLike())[MimeBundle.Html]);
+    }
+
+    [Fact]
+    public void FiguresThatCanLeaveOutPlotlyJsGetTheSessionsSingleCopy()
+    {
+        var registry = new FormatterRegistry();
+        var first = new FigureWithScriptChoice();
+        var second = new FigureWithScriptChoice();
+
+        var firstHtml = registry.Format(first)[MimeBundle.Html];
+        var secondHtml = registry.Format(second)[MimeBundle.Html];
+
+        // The engine asks for the bundle without plotly.js and inlines its own copy once, into the first figure.
+        Assert.Equal([false], first.Requests);
+        Assert.Equal([false], second.Requests);
+        Assert.StartsWith(PlotlyScript.InlineTag, firstHtml);
+        Assert.DoesNotContain(FigureWithScriptChoice.OwnScript, firstHtml);
+        Assert.Equal("<div id='g'></div><script>Plotly.newPlot('g', [], {});</script>", secondHtml);
     }
 
     [Fact]

@@ -63,6 +63,32 @@ public sealed class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task StaticOutputsKeepThePngOfFiguresAndDropTheirHtml()
+    {
+        const string cell =
+            "class Figure { public System.Collections.Generic.IReadOnlyDictionary<string, string> ToMimeBundle() => " +
+            "new System.Collections.Generic.Dictionary<string, string> { [\"text/html\"] = \"<div>chart</div>\", [\"image/png\"] = \"iVBORw0KGgo=\" }; }\n" +
+            "display(new Figure());\n" +
+            "display(\"<b>table</b>\", \"text/html\");";
+        var json = new System.Text.Json.Nodes.JsonObject
+        {
+            ["nbformat"] = 4,
+            ["nbformat_minor"] = 5,
+            ["metadata"] = new System.Text.Json.Nodes.JsonObject(),
+            ["cells"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["cell_type"] = "code", ["source"] = cell, ["metadata"] = new System.Text.Json.Nodes.JsonObject(), ["outputs"] = new System.Text.Json.Nodes.JsonArray() }),
+        };
+        var notebook = NotebookDocument.Parse(json.ToJsonString(), "static.ipynb");
+
+        var executed = await NotebookRunner.RunAsync(notebook, Path.Combine(Path.GetTempPath(), "static.ipynb"), options: new NotebookRunOptions { StaticOutputs = true });
+
+        Assert.True(executed.Succeeded, executed.Failure?.ToString());
+        var outputs = executed.Notebook.Cells[0].Outputs;
+        // The figure keeps its PNG and text; HTML without a PNG beside it (a table) stays.
+        Assert.Equal(["image/png", "text/plain"], outputs[0]!["data"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["text/html", "text/plain"], outputs[1]!["data"]!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
     public void TheCommandExitsNonZeroAtTheFailingCell()
     {
         var folder = Directory.CreateTempSubdirectory("nb-cli-");
