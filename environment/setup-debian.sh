@@ -2,11 +2,12 @@
 # Installs the Debian 12 packages the test suite uses beyond the .NET SDK:
 #   - Jupyter clients (nbconvert, nbclient, jupyter_client, nbformat) that drive the package's
 #     C# kernel in the notebook tests;
-#   - Chromium, which Microsoft.Playwright drives to render figures to PNG (no browser download).
+#   - Chromium, which Microsoft.Playwright drives to render figures to PNG (no browser download);
+#   - python3-jsonschema, the off-the-shelf validator the data tests check data-schemas/ with.
 # Idempotent: packages already present are left alone. Needs root or sudo.
 set -euo pipefail
 
-packages=(jupyter-nbconvert python3-nbclient python3-jupyter-client python3-nbformat python3-ipykernel chromium)
+packages=(jupyter-nbconvert python3-nbclient python3-jupyter-client python3-nbformat python3-ipykernel chromium python3-jsonschema)
 
 missing=()
 for p in "${packages[@]}"; do

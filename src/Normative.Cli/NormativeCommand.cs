@@ -11,6 +11,7 @@ internal static class NormativeCommand
         var root = new RootCommand("Multimodal normative modelling with variational autoencoders (mmSIVAE and baselines).");
         root.Options.Add(CliErrors.Verbose);
         // Each verb lives in its own file under Commands/ and is added here, one line each.
+        root.Subcommands.Add(Commands.CohortCommand.Create());
         return root;
     }
 }

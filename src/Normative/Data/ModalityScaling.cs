@@ -1,0 +1,71 @@
+namespace Normative.Data;
+
+/// <summary>
+/// The fitted normalisation of one modality: optional division by ICV, then per-region z-scoring with the
+/// training controls' statistics, <c>z_j = (x_j / ICV - mu_j) / sigma_j</c> with sigma the population
+/// standard deviation (ddof = 0, as the authors' released code uses <c>np.std</c>).
+/// </summary>
+/// <param name="Name">Modality name.</param>
+/// <param name="RegionSet">Region set the statistics were fitted on.</param>
+/// <param name="Regions">Region ids in feature order.</param>
+/// <param name="DividesByIcv">Whether raw values are divided by ICV before z-scoring.</param>
+/// <param name="Mean">Training-control mean per region (of the ICV-divided value when <paramref name="DividesByIcv"/>).</param>
+/// <param name="Sd">Training-control standard deviation per region (ddof = 0). Range: &gt; 0.</param>
+public sealed record ModalityScaling(string Name, string RegionSet, string[] Regions, bool DividesByIcv, double[] Mean, double[] Sd)
+{
+    /// <summary>Fits the statistics on the observed rows among <paramref name="trainingRows"/>.</summary>
+    public static ModalityScaling Fit(Cohort cohort, ModalityTable table, IReadOnlyList<int> trainingRows)
+    {
+        var rows = trainingRows.Where(table.IsObserved).ToArray();
+        if (rows.Length == 0) throw new InvalidOperationException($"No training control has modality '{table.Name}'.");
+        int p = table.Regions.Count;
+        var mean = new double[p];
+        var sd = new double[p];
+        bool icv = table.Entry.DividesByIcv;
+        for (int j = 0; j < p; j++)
+        {
+            // Two passes (mean, then squared deviations) rather than E[x^2] - E[x]^2: ICV-divided volumes
+            // are ~1e-3 with small spread, where the one-pass formula loses most significant digits.
+            double sum = 0;
+            foreach (int i in rows) sum += Value(cohort, table, i, j, icv);
+            double m = sum / rows.Length, squares = 0;
+            foreach (int i in rows) squares += Math.Pow(Value(cohort, table, i, j, icv) - m, 2);
+            mean[j] = m;
+            sd[j] = Math.Sqrt(squares / rows.Length);
+            if (!(sd[j] > 0))
+                throw new InvalidOperationException($"Region '{table.Regions.Regions[j].Id}' of modality '{table.Name}' has zero variance in the training controls.");
+        }
+        return new ModalityScaling(table.Name, table.Regions.Name, table.Regions.Ids.ToArray(), icv, mean, sd);
+    }
+
+    /// <summary>z-scores of one subject's raw values.</summary>
+    public double[] Normalise(ReadOnlySpan<double> raw, double icvMm3)
+    {
+        CheckLength(raw.Length);
+        var z = new double[raw.Length];
+        for (int j = 0; j < raw.Length; j++)
+            z[j] = ((DividesByIcv ? raw[j] / icvMm3 : raw[j]) - Mean[j]) / Sd[j];
+        return z;
+    }
+
+    /// <summary>Raw values (mm³ or SUVR) of z-scores: the inverse of <see cref="Normalise"/>.</summary>
+    public double[] InverseTransform(ReadOnlySpan<double> z, double icvMm3)
+    {
+        CheckLength(z.Length);
+        var raw = new double[z.Length];
+        for (int j = 0; j < z.Length; j++)
+        {
+            double x = z[j] * Sd[j] + Mean[j];
+            raw[j] = DividesByIcv ? x * icvMm3 : x;
+        }
+        return raw;
+    }
+
+    private void CheckLength(int length)
+    {
+        if (length != Regions.Length) throw new ArgumentException($"Modality '{Name}' has {Regions.Length} regions; got {length} values.");
+    }
+
+    private static double Value(Cohort cohort, ModalityTable table, int i, int j, bool icv) =>
+        icv ? table.Row(i)![j] / cohort.Subjects[i].IcvMm3 : table.Row(i)![j];
+}

@@ -1,0 +1,182 @@
+namespace Normative.Data.Synthetic;
+
+/// <summary>One subject as drawn: its subjects-table row, planted truth and raw values (amyloid null when missing).</summary>
+internal sealed record DrawnSubject(Subject Subject, PlantedSubject Truth, double[] Mri, double[]? Amyloid);
+
+/// <summary>
+/// The per-run state of <see cref="SyntheticCohortGenerator"/>: parameters resolved per region, the healthy
+/// variation model and the seeded sampler. Draws happen in a fixed order, so a seed fixes every number.
+/// </summary>
+internal sealed class GeneratorRun
+{
+    /// <summary>Volumes are written to 0.1 mm³, SUVR to 4 decimals, age to 0.1 year, ICV to 1 mm³ (typical of ADNI tables).</summary>
+    private const int VolumeDecimals = 1, SuvrDecimals = 4, AgeDecimals = 1;
+
+    /// <summary>Latent factors, severity and excess are recorded to 6 decimals (readable files, exact round trip).</summary>
+    private const int TruthDecimals = 6;
+
+    private const int MaxControlRedraws = 1000;
+
+    private readonly SyntheticCohortParameters _p;
+    private readonly RegionSet _regions;
+    private readonly RegionParameters[] _calibration;
+    private readonly double[] _residualCv;
+    private readonly int[] _summaryRegions;
+    private readonly int[] _hippocampus;
+    private readonly HealthyVariationModel _healthy;
+    private readonly double _healthySummaryMean;
+    private readonly double _amyloidMissingFraction;
+
+    public GeneratorRun(SyntheticCohortParameters parameters, RegionSet regions, SeededSampler sampler, double amyloidMissingFraction)
+    {
+        _p = parameters;
+        _regions = regions;
+        Sampler = sampler;
+        _amyloidMissingFraction = amyloidMissingFraction;
+        _calibration = regions.Regions.Select(r => parameters.Region(r.Id)).ToArray();
+        _residualCv = _calibration.Select(c => parameters.VolumeResidualFraction * c.VolumeSd / c.VolumeMean).ToArray();
+        _summaryRegions = Enumerable.Range(0, regions.Count).Where(j => regions.Regions[j].InAmyloidSummary).ToArray();
+        if (_summaryRegions.Length == 0) throw new InvalidOperationException($"Region set '{regions.Name}' has no amyloid summary region.");
+        _hippocampus = Enumerable.Range(0, regions.Count).Where(j => regions.Regions[j].Structure == "Hippocampus").ToArray();
+        _healthy = new HealthyVariationModel(parameters, regions);
+        _healthySummaryMean = _summaryRegions.Average(j => _calibration[j].SuvrMean);
+    }
+
+    public SeededSampler Sampler { get; }
+
+    public DrawnSubject Subject(string id, ClinicalStage stage, Split split)
+    {
+        var group = _p.Groups.For(stage);
+        var rng = Sampler;
+        double age = Math.Round(rng.TruncatedNormal(group.AgeMean, group.AgeSd, _p.AgeMin, _p.AgeMax), AgeDecimals);
+        var sex = rng.Uniform() < group.FemaleFraction ? Sex.Female : Sex.Male;
+        double icv = Math.Round(sex == Sex.Female
+            ? rng.TruncatedNormal(_p.Icv.FemaleMean, _p.Icv.FemaleSd, _p.Icv.FemaleMean - 4 * _p.Icv.FemaleSd, _p.Icv.FemaleMean + 4 * _p.Icv.FemaleSd)
+            : rng.TruncatedNormal(_p.Icv.MaleMean, _p.Icv.MaleSd, _p.Icv.MaleMean - 4 * _p.Icv.MaleSd, _p.Icv.MaleMean + 4 * _p.Icv.MaleSd));
+        double cdr = stage switch
+        {
+            ClinicalStage.Control or ClinicalStage.Preclinical => 0,
+            ClinicalStage.Cdr05 => 0.5,
+            _ => DrawCdr1Plus(),
+        };
+
+        var (shared, healthyMri, healthyAmyloid) = DrawHealthy(age, sex, icv);
+        double healthySummary = Summary(healthyAmyloid);
+
+        string subtype = "none";
+        double severity = 0, excess = 0;
+        var atrophyD = new double[_regions.Count];
+        var amyloidEffect = new double[_regions.Count];
+        if (stage != ClinicalStage.Control)
+        {
+            double mean = group.SummarySuvrMean!.Value, sd = group.SummarySuvrSd!.Value;
+            double target = rng.TruncatedNormal(mean, sd, _p.AmyloidPositivityThreshold + 0.01, mean + 6 * sd);
+            double zAmyloid = (target - mean) / sd;
+            excess = Math.Max(target - healthySummary, _p.AmyloidMinimumExcess);
+            PlantAmyloid(excess, amyloidEffect);
+
+            double rho = _p.SeverityAmyloidCorrelation;
+            double zSeverity = rho * zAmyloid + Math.Sqrt(1 - rho * rho) * rng.Normal();
+            severity = Math.Exp(_p.SeverityLogSd * zSeverity);
+            var type = stage == ClinicalStage.Preclinical ? _p.Subtypes[0] : _p.Subtypes[rng.Categorical(_p.Subtypes.Select(s => s.Proportion).ToArray())];
+            subtype = type.Name;
+            double anchor = stage == ClinicalStage.Cdr1Plus ? _p.Cdr1plusAnchorByCdr[Key(cdr)] : group.AtrophyAnchor!.Value;
+            for (int j = 0; j < atrophyD.Length; j++)
+                atrophyD[j] = _calibration[j].WAtr * type.MultiplierFor(_regions.Regions[j].System) * anchor * severity;
+        }
+
+        var mri = new double[_regions.Count];
+        var amyloid = new double[_regions.Count];
+        var effects = new[] { new double[_regions.Count], new double[_regions.Count] };
+        for (int j = 0; j < mri.Length; j++)
+        {
+            double v0 = Math.Round(healthyMri[j], VolumeDecimals);
+            mri[j] = Math.Round(healthyMri[j] * Math.Exp(_residualCv[j] * atrophyD[j]), VolumeDecimals);
+            effects[0][j] = Math.Round(mri[j] - v0, VolumeDecimals);
+            double a0 = Math.Round(healthyAmyloid[j], SuvrDecimals);
+            amyloid[j] = Math.Round(healthyAmyloid[j] + amyloidEffect[j], SuvrDecimals);
+            effects[1][j] = Math.Round(amyloid[j] - a0, SuvrDecimals);
+        }
+
+        double? adas13 = DrawAdas13(stage, group, atrophyD, excess);
+        bool amyloidMissing = rng.Uniform() < _amyloidMissingFraction && split != Split.Train;
+        var subject = new Subject(id, split, stage == ClinicalStage.Control ? SubjectGroup.Control : SubjectGroup.Patient,
+            cdr, stage != ClinicalStage.Control, age, sex, icv, adas13);
+        var truth = new PlantedSubject(id, stage, subtype, Math.Round(severity, TruthDecimals), Math.Round(excess, TruthDecimals),
+            Math.Round(Summary(amyloid), SuvrDecimals), shared.Select(u => Math.Round(u, TruthDecimals)).ToArray(), effects);
+        return new DrawnSubject(subject, truth, mri, amyloidMissing ? null : amyloid);
+    }
+
+    /// <summary>
+    /// Healthy raw values, redrawn until amyloid-negative (summary below the threshold). Every group gets
+    /// the same amyloid-negative healthy population, so the planted effects are the only group differences.
+    /// </summary>
+    private (double[] Shared, double[] Mri, double[] Amyloid) DrawHealthy(double age, Sex sex, double icv)
+    {
+        double dAge = age - _p.ReferenceAge;
+        double icvScale = Math.Pow(icv / _p.Icv.Reference, _p.Icv.Exponent);
+        for (int attempt = 0; ; attempt++)
+        {
+            var (shared, e) = _healthy.Sample(Sampler);
+            var mri = new double[_regions.Count];
+            var amyloid = new double[_regions.Count];
+            for (int j = 0; j < mri.Length; j++)
+            {
+                var c = _calibration[j];
+                double male = sex == Sex.Male ? c.VolumeMaleEffectSd : 0;
+                mri[j] = c.VolumeMean * icvScale * Math.Exp(c.VolumeAgeSlopePercent / 100 * dAge) * Math.Exp(_residualCv[j] * (e[0][j] + male));
+                amyloid[j] = c.SuvrMean + c.SuvrSd * e[1][j] + _p.AmyloidAgeSlopePerYear * dAge;
+            }
+            if (Summary(amyloid) < _p.AmyloidPositivityThreshold - 0.005 || attempt >= MaxControlRedraws)
+                return (shared, mri, amyloid);
+        }
+    }
+
+    /// <summary>Regional amyloid effect proportional to w_amy with log-normal jitter, scaled so the summary regions average <paramref name="excess"/>.</summary>
+    private void PlantAmyloid(double excess, double[] effect)
+    {
+        double tau = _p.AmyloidRegionalHeterogeneitySd;
+        for (int j = 0; j < effect.Length; j++)
+            effect[j] = _calibration[j].WAmy * Math.Exp(tau * Sampler.Normal() - tau * tau / 2);
+        double summaryMean = _summaryRegions.Average(j => effect[j]);
+        for (int j = 0; j < effect.Length; j++) effect[j] *= excess / summaryMean;
+    }
+
+    private double? DrawAdas13(ClinicalStage stage, GroupParameters group, double[] atrophyD, double excess)
+    {
+        double hippocampalLoss = _hippocampus.Length == 0 ? 0 : -_hippocampus.Average(j => atrophyD[j]);
+        double score = group.Adas13Mean + group.Adas13NoiseSd * Sampler.Normal();
+        if (stage != ClinicalStage.Control)
+        {
+            score += _p.Adas13.AtrophyWeight * (hippocampalLoss - ExpectedHippocampalLoss(stage))
+                   + _p.Adas13.AmyloidWeight * (excess - (group.SummarySuvrMean!.Value - _healthySummaryMean));
+        }
+        bool missing = Sampler.Uniform() < _p.Adas13.MissingFraction;
+        // ADAS-Cog 13 is scored in thirds of a point; two decimals as in ADNIMERGE.
+        return missing ? null : Math.Round(Math.Clamp(Math.Round(score * 3) / 3, 0, 85), 2);
+    }
+
+    /// <summary>E[-d_hippocampus] of a stage: |anchor| x mean subtype multiplier for the MTL x E[severity].</summary>
+    private double ExpectedHippocampalLoss(ClinicalStage stage)
+    {
+        double anchor = stage == ClinicalStage.Cdr1Plus
+            ? _p.Cdr1plusCdrDistribution.Sum(kv => kv.Value * _p.Cdr1plusAnchorByCdr[kv.Key])
+            : _p.Groups.For(stage).AtrophyAnchor!.Value;
+        double subtype = stage == ClinicalStage.Preclinical
+            ? _p.Subtypes[0].MultiplierFor("mtl")
+            : _p.Subtypes.Sum(s => s.Proportion * s.MultiplierFor("mtl"));
+        double hippocampusWeight = _hippocampus.Length == 0 ? 0 : _hippocampus.Average(j => _calibration[j].WAtr);
+        return -anchor * subtype * hippocampusWeight * Math.Exp(_p.SeverityLogSd * _p.SeverityLogSd / 2);
+    }
+
+    private double DrawCdr1Plus()
+    {
+        var keys = _p.Cdr1plusCdrDistribution.Keys.Order(StringComparer.Ordinal).ToArray();
+        int k = Sampler.Categorical(keys.Select(key => _p.Cdr1plusCdrDistribution[key]).ToArray());
+        return double.Parse(keys[k], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string Key(double cdr) => cdr.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private double Summary(double[] amyloid) => _summaryRegions.Average(j => amyloid[j]);
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+
+namespace Normative.Data.Synthetic;
+
+/// <summary>
+/// Generates the package's default data: a synthetic ADNI-like cohort of regional MRI volumes (mm³) and
+/// AV45 amyloid SUVR with the paper's group sizes, healthy variation from shared nonlinear and
+/// modality-specific factors, age/sex/ICV effects, and planted, stage-graded disease with subtypes
+/// (design §2; calibration in domain-notes §3 and data-schemas/synthetic-cohort-parameters.json).
+/// </summary>
+/// <remarks>
+/// Per subject i and region r (all symbols are entries of the parameter file):
+/// <list type="bullet">
+/// <item>healthy volume <c>V0 = mu_r (ICV/ICV_ref)^beta exp(slope_r/100 (age - age_ref)) exp(cv_r (e_r + male_r [male]))</c>,
+/// with <c>cv_r = volume_residual_fraction * sd_r / mu_r</c> and e_r the healthy deviation of <see cref="HealthyVariationModel"/>;</item>
+/// <item>healthy SUVR <c>A0 = suvr_r + sd_r e'_r + slope_A (age - age_ref)</c>; controls are redrawn until their
+/// cortical summary is below the positivity threshold;</item>
+/// <item>amyloid-positive subjects: target summary T ~ N(stage mean, stage sd) truncated above the threshold,
+/// excess E = max(T - summary(A0), minimum), regional effect proportional to w_amy,r with log-normal jitter,
+/// scaled so its mean over the summary regions equals E;</item>
+/// <item>atrophy in control-SD units <c>d_r = w_atr,r * subtype multiplier(system_r) * anchor(stage) * s_i</c>,
+/// severity <c>s_i = exp(severity_log_sd z)</c> with z correlated to the amyloid excess; volume <c>V = V0 exp(cv_r d_r)</c>;</item>
+/// <item>ADAS13 = stage mean + atrophy_weight * (-(hippocampal d) - its stage expectation) + amyloid_weight * (E - its
+/// stage expectation) + noise, rounded to thirds, clipped to [0, 85], missing with probability missing_fraction.</item>
+/// </list>
+/// Subtype proportions: Byun et al. 2015 (ADNI); subtype definitions: Ferreira et al. 2017; anchors: domain-notes §3.3.
+/// </remarks>
+public static class SyntheticCohortGenerator
+{
+    /// <summary>Generates a cohort; the same options give the same cohort, bit for bit.</summary>
+    public static SyntheticCohort Generate(SyntheticCohortOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.AmyloidMissingFraction is < 0 or >= 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.AmyloidMissingFraction, "AmyloidMissingFraction must lie in [0, 1).");
+        var parameters = options.Parameters ?? SyntheticCohortParameters.Default;
+        var regions = RegionCatalogue.Default.Set(options.RegionSet);
+        var run = new GeneratorRun(parameters, regions, new SeededSampler(options.Seed), options.AmyloidMissingFraction);
+
+        var sizes = options.Sizes;
+        var stages = Enumerable.Repeat(ClinicalStage.Control, sizes.TrainControls + sizes.HoldoutControls)
+            .Concat(Enumerable.Repeat(ClinicalStage.Preclinical, sizes.Preclinical))
+            .Concat(Enumerable.Repeat(ClinicalStage.Cdr05, sizes.Cdr05))
+            .Concat(Enumerable.Repeat(ClinicalStage.Cdr1Plus, sizes.Cdr1Plus))
+            .ToArray();
+        // Hold-out controls are a seeded random subset, not the last rows (the authors' code splits unshuffled).
+        var holdout = run.Sampler.Permutation(sizes.TrainControls + sizes.HoldoutControls).Take(sizes.HoldoutControls).ToHashSet();
+        int digits = Math.Max(4, stages.Length.ToString(CultureInfo.InvariantCulture).Length);
+
+        var subjects = new List<Subject>(stages.Length);
+        var planted = new List<PlantedSubject>(stages.Length);
+        var mri = new List<double[]?>(stages.Length);
+        var amyloid = new List<double[]?>(stages.Length);
+        for (int i = 0; i < stages.Length; i++)
+        {
+            string id = "SYN" + (i + 1).ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0');
+            var split = stages[i] != ClinicalStage.Control ? Split.Test : holdout.Contains(i) ? Split.Holdout : Split.Train;
+            var drawn = run.Subject(id, stages[i], split);
+            subjects.Add(drawn.Subject);
+            planted.Add(drawn.Truth);
+            mri.Add(drawn.Mri);
+            amyloid.Add(drawn.Amyloid);
+        }
+
+        bool anyMissing = amyloid.Any(a => a is null);
+        var manifest = SyntheticCohort.Manifest(options, options.AmyloidMissingFraction > 0 || anyMissing);
+        var cohort = new Cohort(manifest, subjects,
+        [
+            new ModalityTable(manifest.Modalities[0], regions, mri),
+            new ModalityTable(manifest.Modalities[1], regions, amyloid),
+        ]);
+        var truth = new SyntheticGroundTruth([SyntheticModalities.Mri, SyntheticModalities.Amyloid], regions, planted);
+        return new SyntheticCohort(cohort, truth, parameters, options);
+    }
+}

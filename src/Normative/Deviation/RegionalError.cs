@@ -1,0 +1,54 @@
+namespace Normative.Deviation;
+
+/// <summary>
+/// Per-region reconstruction errors d_ij = (x_ij - x̂_ij)^2 or |x_ij - x̂_ij| of the z-scored inputs
+/// (paper §3.4: d_j = [d_j^1, ..., d_j^R], the input of D_mf and Z_mf).
+/// </summary>
+public static class RegionalError
+{
+    /// <summary>Element-wise error of <paramref name="reconstructions"/> against <paramref name="inputs"/> (both [n, R]).</summary>
+    public static double[,] Compute(double[,] inputs, double[,] reconstructions, RegionalErrorKind kind)
+    {
+        ArrayInput.RequireFinite(inputs, nameof(inputs));
+        ArrayInput.RequireFinite(reconstructions, nameof(reconstructions));
+        int n = inputs.GetLength(0), r = inputs.GetLength(1);
+        if (reconstructions.GetLength(0) != n || reconstructions.GetLength(1) != r)
+            throw new ArgumentException(
+                $"Reconstructions are [{reconstructions.GetLength(0)}, {reconstructions.GetLength(1)}] but inputs are [{n}, {r}].", nameof(reconstructions));
+        Func<double, double> measure = kind switch
+        {
+            RegionalErrorKind.Squared => e => e * e,
+            RegionalErrorKind.Absolute => Math.Abs,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown regional error kind."),
+        };
+        var errors = new double[n, r];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < r; j++) errors[i, j] = measure(inputs[i, j] - reconstructions[i, j]);
+        return errors;
+    }
+
+    /// <summary>
+    /// Joins per-modality error blocks [n, R_m] side by side into one [n, sum_m R_m] matrix, in the given
+    /// order (MRI then amyloid gives the paper's 90 + 90 = 180 D_mf features).
+    /// </summary>
+    public static double[,] Concatenate(IReadOnlyList<double[,]> modalities)
+    {
+        ArgumentNullException.ThrowIfNull(modalities);
+        if (modalities.Count == 0) throw new ArgumentException("At least one modality is required.", nameof(modalities));
+        int n = modalities[0].GetLength(0);
+        for (int m = 0; m < modalities.Count; m++)
+        {
+            if (modalities[m].GetLength(0) != n)
+                throw new ArgumentException($"Modality {m + 1} has {modalities[m].GetLength(0)} rows; modality 1 has {n}.", nameof(modalities));
+        }
+        var joined = new double[n, modalities.Sum(b => b.GetLength(1))];
+        int offset = 0;
+        foreach (double[,] block in modalities)
+        {
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < block.GetLength(1); j++) joined[i, offset + j] = block[i, j];
+            offset += block.GetLength(1);
+        }
+        return joined;
+    }
+}

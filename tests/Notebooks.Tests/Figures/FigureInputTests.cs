@@ -1,0 +1,137 @@
+using Normative.Plots;
+
+namespace Notebooks.Tests.Figures;
+
+/// <summary>The numbers and orderings figures show, checked without a browser.</summary>
+public sealed class FigureInputTests
+{
+    [Theory]
+    // mean and sample sd by hand: [7, 8, 9] -> 8 ± 1; [2, 4] -> 3 ± √2 = 1.414
+    [InlineData(new[] { 7.0, 8.0, 9.0 }, 8.0, 1.0, "8.00 ± 1.00")]
+    [InlineData(new[] { 7.21 }, 7.21, double.NaN, "7.21")]
+    [InlineData(new[] { double.PositiveInfinity, 1.0, 2.0 }, double.PositiveInfinity, double.NaN, "∞ (1/3 seeds)")]
+    [InlineData(new[] { double.PositiveInfinity, double.PositiveInfinity }, double.PositiveInfinity, double.NaN, "∞")]
+    [InlineData(new[] { double.NaN, 2.0, 4.0 }, 3.0, 1.4142135623730951, "3.00 ± 1.41 [1 undefined]")]
+    public void Seed_spread_summarises_seeds_without_dropping_any(double[] seeds, double mean, double sd, string text)
+    {
+        SeedSpread spread = SeedSpread.Of(new LikelihoodRatioCell("m", 5, seeds));
+        Assert.Equal(mean, spread.Mean, 12);
+        Assert.Equal(sd, spread.StandardDeviation, 12);
+        Assert.Equal(text, spread.Format());
+        Assert.Equal(seeds.Length, spread.Seeds);
+    }
+
+    [Fact]
+    public void Negative_likelihood_ratio_names_method_size_and_seed()
+    {
+        var error = Assert.Throws<ArgumentException>(() => SeedSpread.Of(new LikelihoodRatioCell("JMVAE", 10, [1.0, -2.0])));
+        Assert.Contains("'JMVAE' at d = 10, seed 2", error.Message);
+    }
+
+    [Fact]
+    public void Likelihood_ratio_table_has_every_method_and_size_with_infinity_and_best_in_bold()
+    {
+        LikelihoodRatioCell[] latent =
+        [
+            new("mmSIVAE MoPoE", 5, [7.0, 8.0, 9.0]), new("mmSIVAE MoPoE", 10, [double.PositiveInfinity, 3.0, 3.0]),
+            new("mmVAE PoE", 5, [6.0, 6.0, 6.0]), new("mmVAE PoE", 10, [4.0, 5.0, 6.0]),
+        ];
+        LikelihoodRatioCell[] feature = [new("mmSIVAE MoPoE", 5, [2.0, 2.5, 3.0]), new("mmVAE PoE", 5, [1.0, 2.0, 3.0])];
+
+        TableBundle table = LikelihoodRatioTable.Build(latent, feature);
+
+        string[] lines = table.Text.TrimEnd().Split('\n');
+        Assert.Equal("| Method | A. D_ml d = 5 | A. D_ml d = 10 | B. D_mf d = 5 |", lines[0]);
+        Assert.Equal("| mmSIVAE MoPoE | **8.00 ± 1.00** | **∞ (1/3 seeds)** | **2.50 ± 0.50** |", lines[2]);
+        Assert.Equal("| mmVAE PoE | 6.00 ± 0.00 | 5.00 ± 1.00 | 2.00 ± 1.00 |", lines[3]);
+        Assert.Contains("<b>∞ (1/3 seeds)</b>", table.Html);
+        Assert.Contains("D<sub>ml</sub>", table.Html);
+        Assert.Equal(new[] { "text/html", "text/plain" }, table.ToMimeBundle().Keys.Order());
+    }
+
+    [Fact]
+    public void Likelihood_ratio_table_rejects_a_duplicate_cell()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            LikelihoodRatioTable.Build([new("VAE", 5, [1.0]), new("VAE", 5, [2.0])], []));
+        Assert.Contains("two cells for 'VAE' at d = 5", error.Message);
+    }
+
+    [Fact]
+    public void Regions_are_grouped_by_lobe_keeping_input_order_within_a_lobe()
+    {
+        IReadOnlyList<LobeGroup> groups = RegionOrder.ByLobe(FigureSamples.Regions);
+
+        Assert.Equal(["frontal", "cingulate", "parietal", "temporal", "occipital", "insula", "subcortical"], groups.Select(g => g.Lobe));
+        Assert.Equal(
+            ["lh_superiorfrontal", "lh_precentral", "rh_superiorfrontal", "lh_posteriorcingulate", "lh_precuneus",
+             "lh_entorhinal", "rh_entorhinal", "lh_middletemporal", "lh_lingual", "lh_insula", "Left-Hippocampus", "Right-Hippocampus"],
+            RegionOrder.Permutation(groups).Select(i => FigureSamples.Regions[i].Name));
+    }
+
+    [Fact]
+    public void Unknown_lobes_follow_the_known_ones_in_order_of_appearance()
+    {
+        RegionLabel[] regions = [new("b", "cerebellum"), new("a", "frontal"), new("c", "white matter"), new("d", "cerebellum")];
+        Assert.Equal(["frontal", "cerebellum", "white matter"], RegionOrder.ByLobe(regions).Select(g => g.Lobe));
+    }
+
+    [Theory]
+    // Product of N(1, 0.5) and N(3, 0.5): precision 2 + 2 = 4, mean (1·2 + 3·2)/4 = 2.
+    [InlineData(1.0, 0.5, 3.0, 0.5, 2.0, 0.25)]
+    // Sharp expert dominates: N(0, 0.01) x N(10, 1): precision 101, mean 10/101.
+    [InlineData(0.0, 0.01, 10.0, 1.0, 0.099009900990099, 0.0099009900990099)]
+    public void Product_of_experts_adds_precisions(double mu1, double var1, double mu2, double var2, double mean, double variance)
+    {
+        var product = Normative.Plots.DiagonalGaussian2D.Product([new(mu1, mu1, var1, var1), new(mu2, mu2, var2, var2)]);
+        Assert.Equal(mean, product.Mu1, 12);
+        Assert.Equal(variance, product.Var2, 12);
+    }
+
+    [Fact]
+    public void Average_takes_the_mean_of_standard_deviations_and_density_peaks_at_the_mean()
+    {
+        // AVG of sd 0.2 and sd 1.0 is sd 0.6 (variance 0.36), not the mean of variances (0.52).
+        var average = Normative.Plots.DiagonalGaussian2D.Average([new(0, 0, 0.04, 1), new(2, 4, 1, 1)]);
+        Assert.Equal((1.0, 2.0, 0.36), (average.Mu1, average.Mu2, Math.Round(average.Var1, 12)));
+        // Standard normal density at its mean: 1 / (2π).
+        Assert.Equal(1 / (2 * Math.PI), Normative.Plots.DiagonalGaussian2D.StandardNormal.Density(0, 0), 15);
+    }
+
+    [Theory]
+    [InlineData(0.5, "0.500")]
+    [InlineData(0.001, "0.001")]
+    [InlineData(3.2e-12, "3.2e-12")]
+    [InlineData(0.0, "< 1e-300")]
+    public void P_values_switch_to_scientific_notation_below_a_thousandth(double p, string text) =>
+        Assert.Equal(text, NumberFormat.PValue(p));
+
+    [Fact]
+    public void Non_finite_regional_error_names_model_modality_and_region()
+    {
+        double[] errors = FigureSamples.Regions.Select(_ => 1.0).ToArray();
+        errors[3] = double.NaN;
+        var error = Assert.Throws<ArgumentException>(() =>
+            ControlReconstructionFigure.Build(FigureSamples.Regions, [new RegionalErrors("VAE", "MRI", errors)]));
+        Assert.Contains("'VAE' on 'MRI': value 4 ('lh_precuneus') is NaN", error.Message);
+    }
+
+    [Fact]
+    public void Significant_region_without_an_effect_size_is_an_error()
+    {
+        double[] d = FigureSamples.Regions.Select(_ => 0.5).ToArray();
+        d[0] = double.NaN;
+        bool[] significant = FigureSamples.Regions.Select(_ => true).ToArray();
+        var error = Assert.Throws<ArgumentException>(() =>
+            RegionalEffectMapFigure.Build(FigureSamples.Regions, [new GroupRegionalEffect("MRI", "CDR 0.5", d, significant)]));
+        Assert.Contains("region 1 ('lh_entorhinal') is marked significant but d is NaN", error.Message);
+    }
+
+    [Theory]
+    [InlineData(123456.789, 4, 123500.0)]
+    [InlineData(0.000123456, 3, 0.000123)]
+    [InlineData(-2.71828, 2, -2.7)]
+    [InlineData(0.0, 3, 0.0)]
+    public void Rounding_keeps_significant_digits(double value, int digits, double expected) =>
+        Assert.Equal(expected, Normative.Plots.Building.Rounding.Significant(value, digits), 12);
+}
