@@ -68,7 +68,8 @@ public sealed class GaussianMixture : IDisposable
         using var scope = NewDisposeScope();
         var assignment = StratifiedAssignment.Assign(Weights, generator);
         var (mu, logVar) = Select(assignment);
-        var eps = randn(mu.shape, mu.dtype, mu.device, generator: generator);
+        // Draw on the generator's device (a seeded CPU generator also works for a CUDA model).
+        var eps = randn(mu.shape, mu.dtype, generator?.device ?? mu.device, generator: generator).to(mu.device);
         var z = mu + (0.5 * logVar).exp() * eps;
         return z.MoveToOuterDisposeScope();
     }
@@ -121,11 +122,11 @@ public sealed class GaussianMixture : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var component = Weights.multinomial(samples, replacement: true, generator: generator).t(); // [S, n]
+        var component = Weights.to(generator?.device ?? Weights.device).multinomial(samples, replacement: true, generator: generator).t().to(Mu.device); // [S, n]
         var index = component.unsqueeze(-1).expand(samples, Count, LatentDim);                    // [S, n, d]
         var muK = Mu.gather(0, index);
         var logVarK = LogVar.gather(0, index);
-        var z = muK + (0.5 * logVarK).exp() * randn(muK.shape, Mu.dtype, Mu.device, generator: generator);
+        var z = muK + (0.5 * logVarK).exp() * randn(muK.shape, Mu.dtype, generator?.device ?? Mu.device, generator: generator).to(Mu.device);
         var kl = (LogDensity(z) - DiagonalGaussian.LogStandardNormal(z)).mean([0]);
         return kl.MoveToOuterDisposeScope();
     }

@@ -63,7 +63,7 @@ public static class StratifiedAssignment
 
     private static long[] Permutation(int n, Generator? generator)
     {
-        using var perm = randperm(n, generator: generator);
+        using var perm = randperm(n, device: generator?.device ?? CPU, generator: generator).cpu();
         return perm.data<long>().ToArray();
     }
 }

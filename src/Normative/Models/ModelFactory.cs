@@ -1,5 +1,4 @@
 using Normative.Aggregation;
-using static TorchSharp.torch;
 
 namespace Normative.Models;
 
@@ -35,9 +34,7 @@ public static class ModelFactory
     /// <summary>A new model from a full spec (used when loading checkpoints).</summary>
     public static MultimodalVae Create(ModelSpec spec)
     {
-        var descriptor = ModelRegistry.Get(spec.Name);
-        // Weight initialisation draws from torch's global generator; seeding it here makes it reproducible.
-        manual_seed(spec.Seed);
-        return descriptor.Create(spec);
+        // The model seeds its own weight initialisation from spec.Seed.
+        return ModelRegistry.Get(spec.Name).Create(spec);
     }
 }

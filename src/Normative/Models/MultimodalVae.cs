@@ -44,6 +44,7 @@ public abstract class MultimodalVae : Module
         encoders = ModuleList(viewFeatures.Select((p, v) => new ModalityEncoder($"encoder{v + 1}", p, spec.CovariateCount, o.EncoderHidden, spec.LatentDim)).ToArray());
         decoders = ModuleList(viewFeatures.Select((p, v) => new ModalityDecoder($"decoder{v + 1}", spec.LatentDim, spec.CovariateCount, o.DecoderHidden, p)).ToArray());
         RegisterComponents();
+        InitializeWeights(spec.Seed);
         Device = ModelDevice.Parse(o.Device);
         this.to(Device);
     }
@@ -153,15 +154,22 @@ public abstract class MultimodalVae : Module
     /// The negative-ELBO pieces of a real batch shared by every model's step: q(z | X), a stratified
     /// sample z, its reconstruction, L_r = mean_i sum of squared errors and KL = mean_i KL(q || p).
     /// </summary>
-    protected RealBatchElbo RealElbo(ModelBatch batch)
+    protected RealBatchElbo RealElbo(ModelBatch batch, StepContext context)
     {
         var views = ToViews(batch);
         var posterior = PosteriorOf(views.Inputs, batch.Covariates, views.Observed);
-        var z = posterior.Sample();
+        var z = posterior.Sample(context.Random);
         var reconstruction = DecodeViews(z, batch.Covariates);
         var rec = SquaredError(views.Inputs, reconstruction, views.Observed).mean();
         var kl = posterior.KlToPrior().mean();
         return new RealBatchElbo(views, z, reconstruction, rec, kl);
+    }
+
+    /// <summary>Standard-normal draws [n, d] on the model's device from the step's generator.</summary>
+    protected Tensor PriorSample(long n, StepContext context)
+    {
+        var generator = context.Random;
+        return randn(n, LatentDim, device: generator?.device ?? Device, generator: generator).to(Device);
     }
 
     /// <summary>A mask saying every view of <paramref name="n"/> generated subjects is present.</summary>
@@ -217,6 +225,24 @@ public abstract class MultimodalVae : Module
             values[name] = x;
         }
         return values;
+    }
+
+    /// <summary>
+    /// PyTorch's default initialisation of a linear layer — weight and bias ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in))
+    /// — drawn from a generator seeded with <paramref name="seed"/>, so the same seed gives bit-identical
+    /// weights whatever other threads do with torch's global generator.
+    /// </summary>
+    private void InitializeWeights(int seed)
+    {
+        using var generator = new Generator((ulong)seed, CPU);
+        using var noGrad = no_grad();
+        foreach (var layer in modules().OfType<Linear>())
+        {
+            double bound = 1.0 / Math.Sqrt(layer.weight!.shape[1]);
+            // Tensor.uniform_, not nn.init.uniform_: the latter ignores its generator in TorchSharp 0.107.
+            layer.weight.uniform_(-bound, bound, generator);
+            layer.bias?.uniform_(-bound, bound, generator);
+        }
     }
 
     private static void Validate(ModelSpec spec)

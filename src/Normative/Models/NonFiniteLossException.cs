@@ -7,13 +7,17 @@ public sealed class NonFiniteLossException : Exception
         : base($"Loss term '{term}' is {value} at epoch {context.Epoch}, batch {context.Batch}. " +
                "Training stopped before the optimiser step; lower the learning rate, check the input for extreme values, or use the 'default' preset.")
     {
-        Context = context;
+        Epoch = context.Epoch;
+        Batch = context.Batch;
         Term = term;
         Value = value;
     }
 
-    /// <summary>Epoch and batch of the failing step.</summary>
-    public StepContext Context { get; }
+    /// <summary>Epoch of the failing step, 1-based.</summary>
+    public int Epoch { get; }
+
+    /// <summary>Batch of the failing step within its epoch, 1-based.</summary>
+    public int Batch { get; }
 
     /// <summary>Name of the non-finite term.</summary>
     public string Term { get; }

@@ -24,7 +24,8 @@ public static class Scorer
         var errors = data.FeatureCounts.Select(p => new double[n, p]).ToArray();
         var observed = new bool[n, modalities];
 
-        using var generator = new Generator((ulong)options.Seed, model.Device);
+        // A CPU generator: the same seed gives the same sample on every device.
+        using var generator = new Generator((ulong)options.Seed, CPU);
         bool wasTraining = model.training;
         model.eval();
         try

@@ -9,8 +9,8 @@ namespace Normative.Training;
 public static class Trainer
 {
     /// <summary>
-    /// Trains <paramref name="model"/> on <paramref name="train"/>: seeds torch's generator and the batch
-    /// shuffling with <see cref="TrainingOptions.Seed"/>, then for each epoch visits the subjects in a
+    /// Trains <paramref name="model"/> on <paramref name="train"/>: seeds the run's own torch generator and
+    /// the batch shuffling with <see cref="TrainingOptions.Seed"/>, then for each epoch visits the subjects in a
     /// fresh random order, one <see cref="MultimodalVae.TrainStep"/> (inside one dispose scope) per batch.
     /// </summary>
     /// <param name="model">The model (its weights are updated in place).</param>
@@ -30,7 +30,9 @@ public static class Trainer
         options.Validate();
         if (train.Count == 0) throw new ArgumentException("There are no training subjects.", nameof(train));
 
-        manual_seed(options.Seed);
+        // The run owns its generator (CPU, so a seed gives the same numbers on every device): other threads
+        // drawing from torch's global generator cannot disturb it.
+        using var random = new Generator((ulong)options.Seed, CPU);
         var shuffle = new Random(options.Seed);
         var onDevice = train.Covariates.device == model.Device ? null : train.To(model.Device);
         var data = ModelBatch.From(onDevice ?? train);
@@ -56,7 +58,7 @@ public static class Trainer
                     int size = Math.Min(options.BatchSize, order.Length - start);
                     using var scope = NewDisposeScope();
                     var index = tensor(order.AsSpan(start, size).ToArray(), device: model.Device);
-                    var result = model.TrainStep(data.Rows(index), new StepContext(epoch, batchNumber));
+                    var result = model.TrainStep(data.Rows(index), new StepContext(epoch, batchNumber, random));
                     lossSum += result.Loss * size;
                     foreach (var (name, value) in result.Terms)
                     {

@@ -14,18 +14,18 @@ public sealed class MmSivaeTests
         using var data = ToyCohort.Create(32, seed: 5);
         using var model = (MmSivae)ModelTraining.Create(name, data);
         model.PrepareTraining(1e-2);
-        manual_seed(1);
         using var scope = NewDisposeScope();
+        using var random = new Generator(1, CPU);
         var batch = ModelBatch.From(data);
 
         var encodersBefore = TensorAssert.Snapshot(model.EncoderParameters());
         var decodersBefore = TensorAssert.Snapshot(model.DecoderParameters());
-        var encoderPhase = model.UpdateEncoder(batch, new StepContext(1, 1));
+        var encoderPhase = model.UpdateEncoder(batch, new StepContext(1, 1, random));
         AssertSame(decodersBefore, TensorAssert.Snapshot(model.DecoderParameters()));
         AssertChanged(encodersBefore, TensorAssert.Snapshot(model.EncoderParameters()));
 
         var encodersAfterEncoderStep = TensorAssert.Snapshot(model.EncoderParameters());
-        model.UpdateDecoder(batch, encoderPhase, new StepContext(1, 1));
+        model.UpdateDecoder(batch, encoderPhase, new StepContext(1, 1, random));
         AssertSame(encodersAfterEncoderStep, TensorAssert.Snapshot(model.EncoderParameters()));
         AssertChanged(decodersBefore, TensorAssert.Snapshot(model.DecoderParameters()));
 
@@ -40,7 +40,8 @@ public sealed class MmSivaeTests
         using var model = ModelTraining.Create("mmsivae", data);
         model.PrepareTraining(1e-3);
         using var scope = NewDisposeScope();
-        var result = model.TrainStep(ModelBatch.From(data), new StepContext(1, 1));
+        using var random = new Generator(1, CPU);
+        var result = model.TrainStep(ModelBatch.From(data), new StepContext(1, 1, random));
         string[] expected = ["rec", "kl", "expelbo_rec", "expelbo_fake", "loss_encoder", "rec_decoder", "kl_rec", "kl_fake", "rec_rec", "rec_fake", "loss_decoder"];
         Assert.Equal(expected.Order(), result.Terms.Keys.Order());
         Assert.Equal(result.Terms["rec"] + result.Terms["kl"], result.Loss, 10);
@@ -56,8 +57,9 @@ public sealed class MmSivaeTests
         using var model = ModelTraining.Create("mmsivae", data, options: new MmSivaeOptions { WarmupEpochs = 1 });
         model.PrepareTraining(1e-3);
         using var scope = NewDisposeScope();
-        var warm = model.TrainStep(ModelBatch.From(data), new StepContext(1, 1));
-        var introspective = model.TrainStep(ModelBatch.From(data), new StepContext(2, 1));
+        using var random = new Generator(1, CPU);
+        var warm = model.TrainStep(ModelBatch.From(data), new StepContext(1, 1, random));
+        var introspective = model.TrainStep(ModelBatch.From(data), new StepContext(2, 1, random));
         Assert.Equal(["kl", "loss_warmup", "rec"], warm.Terms.Keys.Order());
         Assert.Contains("expelbo_fake", introspective.Terms.Keys);
     }

@@ -71,7 +71,7 @@ public sealed class ModelTrainingTests
         using var model = ModelTraining.Create("mmsivae", data);
         var before = TensorAssert.Snapshot(model.parameters());
         var error = Assert.Throws<NonFiniteLossException>(() => Trainer.Fit(model, data, ModelTraining.Quick(2) with { BatchSize = 64 }));
-        Assert.Equal(new StepContext(1, 1), error.Context);
+        Assert.Equal((1, 1), (error.Epoch, error.Batch));
         Assert.Equal("rec", error.Term);
         Assert.Contains("epoch 1, batch 1", error.Message);
         // Detected before the optimiser step: the weights are untouched.

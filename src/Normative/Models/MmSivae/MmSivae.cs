@@ -78,16 +78,16 @@ public class MmSivae : MultimodalVae
         try
         {
             SetTrainable(encodersTrainable: true, decodersTrainable: false);
-            var noise = randn(n, LatentDim, device: Device);
+            var noise = PriorSample(n, context);
             var fake = DecodeViews(noise, c);
 
-            var (_, z, reconstruction, rec, kl) = RealElbo(batch);
+            var (_, z, reconstruction, rec, kl) = RealElbo(batch, context);
 
             var generated = AllObserved(n);
             var reconstructionPosterior = PosteriorOf(Detached(reconstruction), c, generated);
             var fakePosterior = PosteriorOf(Detached(fake), c, generated);
-            var recRec = SquaredError(reconstruction, DecodeViews(reconstructionPosterior.Sample(), c));
-            var recFake = SquaredError(fake, DecodeViews(fakePosterior.Sample(), c));
+            var recRec = SquaredError(reconstruction, DecodeViews(reconstructionPosterior.Sample(context.Random), c));
+            var recFake = SquaredError(fake, DecodeViews(fakePosterior.Sample(context.Random), c));
             var klRec = reconstructionPosterior.KlToPrior();
             var klFake = fakePosterior.KlToPrior();
 
@@ -129,8 +129,8 @@ public class MmSivae : MultimodalVae
             var generated = AllObserved(batch.Count);
             var reconstructionPosterior = PosteriorOf(reconstruction, c, generated);
             var fakePosterior = PosteriorOf(fake, c, generated);
-            var recRec = SquaredError(Detached(reconstruction), DecodeViews(reconstructionPosterior.Sample().detach(), c)).mean();
-            var recFake = SquaredError(Detached(fake), DecodeViews(fakePosterior.Sample().detach(), c)).mean();
+            var recRec = SquaredError(Detached(reconstruction), DecodeViews(reconstructionPosterior.Sample(context.Random).detach(), c)).mean();
+            var recFake = SquaredError(Detached(fake), DecodeViews(fakePosterior.Sample(context.Random).detach(), c)).mean();
             var klRec = reconstructionPosterior.KlToPrior().mean();
             var klFake = fakePosterior.KlToPrior().mean();
 
@@ -156,7 +156,7 @@ public class MmSivae : MultimodalVae
     {
         var encoderAdam = encoderOptimizer ?? throw new InvalidOperationException("Call PrepareTraining before training.");
         var decoderAdam = decoderOptimizer!;
-        var (_, _, _, rec, kl) = RealElbo(batch);
+        var (_, _, _, rec, kl) = RealElbo(batch, context);
         var loss = Scale * (Options.BetaRec * rec + Options.BetaKl * kl);
         var terms = ReadTerms(context, ("rec", rec), ("kl", kl), ("loss_warmup", loss));
         encoderAdam.zero_grad();

@@ -39,7 +39,7 @@ public class MmVae : MultimodalVae
     {
         var adam = optimizer ?? throw new InvalidOperationException("Call PrepareTraining before TrainStep.");
         adam.zero_grad();
-        var (_, _, _, rec, kl) = RealElbo(batch);
+        var (_, _, _, rec, kl) = RealElbo(batch, context);
         var loss = Spec.Options.BetaRec * rec + Spec.Options.BetaKl * kl;
         var terms = ReadTerms(context, ("rec", rec), ("kl", kl), ("loss", loss));
         loss.backward();
