@@ -46,7 +46,7 @@ public static class Scorer
                     LatentEstimate.Sample => posterior.Sample(generator),
                     _ => throw new ArgumentOutOfRangeException(nameof(options), options.Latent, "Unknown latent estimate."),
                 };
-                var decoded = model.Decode(z, batch.Covariates);
+                var decoded = model.Reconstruct(batch, z);
                 Copy(z, latent, start);
                 var mask = batch.Observed.cpu().data<bool>().ToArray();
                 for (int i = 0; i < size; i++)
