@@ -205,6 +205,10 @@ public abstract class MultimodalVae : Module
         return randn(n, LatentDim, device: generator?.device ?? Device, generator: generator).to(Device);
     }
 
+    /// <summary>The spec's options as the model's own options type, or an error naming the model and both types.</summary>
+    protected static T OptionsOf<T>(ModelSpec spec) where T : ModelOptions => spec.Options as T
+        ?? throw new ArgumentException($"Model '{spec.Name}' needs {typeof(T).Name}; got {spec.Options.GetType().Name}.", nameof(spec));
+
     /// <summary>A mask saying every view of <paramref name="n"/> generated subjects is present.</summary>
     protected Tensor AllObserved(long n) => ones(n, ViewCount, ScalarType.Bool, Device);
 

@@ -9,8 +9,8 @@ public static class Scorer
 {
     /// <summary>
     /// Encodes each subject from the modalities it has (subset posterior), takes the posterior mean or
-    /// a seeded sample as its latent, decodes every modality from it and measures the per-region error
-    /// against the input. Runs in eval mode without gradients; the model's mode is restored.
+    /// a seeded sample as its latent, reconstructs every modality (<see cref="MultimodalVae.Reconstruct"/>:
+    /// the decoders at that latent for most models) and measures the per-region error against the input. Runs in eval mode without gradients; the model's mode is restored.
     /// </summary>
     public static SubjectScores Score(MultimodalVae model, SubjectTensors data, ScoringOptions? options = null)
     {

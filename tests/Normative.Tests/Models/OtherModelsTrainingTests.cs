@@ -5,43 +5,13 @@ using static TorchSharp.torch;
 
 namespace Normative.Tests.Models;
 
-/// <summary>The Table 1 baselines and the flow models (issue 5) through the shared trainer, scorer and checkpoints.</summary>
+/// <summary>The Table 1 baselines and the flow models (issue 5) through the shared scorer and checkpoints (training and
+/// determinism: the shared theories in <see cref="ModelTrainingTests"/>).</summary>
 public sealed class OtherModelsTrainingTests : IDisposable
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "normative-other-models-" + Guid.NewGuid().ToString("N"));
 
     public static TheoryData<string> NewModels => new() { "mmjsd", "jmvae", "mvtcae", "mmvm", "jnf", "jnf-shared" };
-
-    [Theory]
-    [MemberData(nameof(NewModels))]
-    public void TrainsWithFiniteDecreasingLoss(string name)
-    {
-        using var data = ToyCohort.Create(96, seed: 1);
-        using var model = ModelTraining.Create(name, data, aggregator: null);
-        var history = Trainer.Fit(model, data, ModelTraining.Quick(25));
-
-        Assert.All(history.Epochs, e => Assert.All(e.Terms.Values, v => Assert.True(double.IsFinite(v))));
-        var losses = history.Losses;
-        // The model's own bound must fall clearly: last three epochs below 80% of the first (as for mmvae).
-        Assert.True(losses.TakeLast(3).Average() < 0.8 * losses[0], $"Loss went from {losses[0]:F2} to {losses[^1]:F2}.");
-    }
-
-    [Theory]
-    [MemberData(nameof(NewModels))]
-    public void TheSameSeedGivesBitIdenticalWeights(string name)
-    {
-        float[][] Run()
-        {
-            using var data = ToyCohort.Create(64, seed: 2);
-            using var model = ModelTraining.Create(name, data, aggregator: null, seed: 5);
-            Trainer.Fit(model, data, ModelTraining.Quick(3, seed: 9));
-            return TensorAssert.Snapshot(model.parameters());
-        }
-        var first = Run();
-        var second = Run();
-        Assert.Equal(first.Length, second.Length);
-        for (int i = 0; i < first.Length; i++) Assert.Equal(first[i], second[i]);
-    }
 
     [Theory]
     [MemberData(nameof(NewModels))]
@@ -70,21 +40,7 @@ public sealed class OtherModelsTrainingTests : IDisposable
         using var complete = ToyCohort.Create(48, seed: 11);
         using var model = ModelTraining.Create(name, complete, aggregator: null);
         Trainer.Fit(model, complete, ModelTraining.Quick(4));
-        int[] mriOnly = [3, 17];
-        // PET marked missing, once with zeros and once with garbage in its rows: the scores must not see it.
-        using var zeros = ToyCohort.WithMissing(complete, 1, mriOnly, 0f);
-        using var garbage = ToyCohort.WithMissing(complete, 1, mriOnly, 1e3f);
-        var a = Scorer.Score(model, zeros);
-        var b = Scorer.Score(model, garbage);
-        var full = Scorer.Score(model, complete);
-        foreach (var i in mriOnly)
-        {
-            for (int j = 0; j < model.LatentDim; j++) Assert.Equal(a.Latent[i, j], b.Latent[i, j]);
-            for (int j = 0; j < a.Errors[0].GetLength(1); j++) Assert.Equal(a.Errors[0][i, j], b.Errors[0][i, j]);
-            Assert.All(Enumerable.Range(0, a.Errors[1].GetLength(1)), j => Assert.True(double.IsNaN(a.Errors[1][i, j])));
-            Assert.Contains(Enumerable.Range(0, model.LatentDim), j => a.Latent[i, j] != full.Latent[i, j]);
-        }
-        for (int j = 0; j < model.LatentDim; j++) Assert.Equal(full.Latent[0, j], a.Latent[0, j], 6);
+        using var zeros = ModelTraining.AssertMissingPetIsIgnored(model, complete, [3, 17]);
     }
 
     [Theory]

@@ -23,8 +23,7 @@ public sealed class Jmvae : MmVae
 
     public Jmvae(ModelSpec spec) : base(FixedAggregator.Apply(spec, null), InputLayout.PerModality)
     {
-        Options = spec.Options as JmvaeOptions
-            ?? throw new ArgumentException($"Model '{spec.Name}' needs {nameof(JmvaeOptions)}; got {spec.Options.GetType().Name}.", nameof(spec));
+        Options = OptionsOf<JmvaeOptions>(spec);
         joint = AddModule("joint_encoder", new JointEncoder("joint_encoder", Spec));
     }
 

@@ -41,8 +41,7 @@ public class Jnf : MultimodalVae
     /// <param name="unimodalInputs">Input width of each unimodal encoder (JNF-Shared: the projection size); null: the modality's features.</param>
     protected Jnf(ModelSpec spec, IReadOnlyList<int>? unimodalInputs) : base(FixedAggregator.Apply(spec, null), InputLayout.PerModality, unimodalInputs)
     {
-        Options = spec.Options as JnfOptions
-            ?? throw new ArgumentException($"Model '{spec.Name}' needs {nameof(JnfOptions)}; got {spec.Options.GetType().Name}.", nameof(spec));
+        Options = OptionsOf<JnfOptions>(spec);
         joint = AddModule("joint_encoder", new JointEncoder("joint_encoder", Spec));
         flows = AddModule("flows", ModuleList(Enumerable.Range(0, ModalityCount)
             .Select(m => new MaskedAutoregressiveFlow($"flow{m + 1}", LatentDim, Options.FlowBlocks, Options.FlowHidden)).ToArray()));

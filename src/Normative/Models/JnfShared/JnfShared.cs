@@ -23,9 +23,9 @@ public sealed class JnfShared : Jnf
     private readonly ModuleList<Projector> projectors;
     private Adam? projectorOptimizer;
 
-    public JnfShared(ModelSpec spec) : base(spec, Enumerable.Repeat(SharedOptionsOf(spec).ProjectionDim, spec.ModalityCount).ToArray())
+    public JnfShared(ModelSpec spec) : base(spec, Enumerable.Repeat(OptionsOf<JnfSharedOptions>(spec).ProjectionDim, spec.ModalityCount).ToArray())
     {
-        SharedOptions = SharedOptionsOf(spec);
+        SharedOptions = OptionsOf<JnfSharedOptions>(spec);
         if (ModalityCount < 2) throw new ArgumentException($"Model '{spec.Name}' contrasts modalities and needs two or more; got {ModalityCount}.", nameof(spec));
         projectors = AddModule("projectors", ModuleList(Spec.FeatureCounts
             .Select((p, j) => new Projector($"projector{j + 1}", p, Options.EncoderHidden, SharedOptions.ProjectionDim)).ToArray()));
@@ -62,9 +62,6 @@ public sealed class JnfShared : Jnf
         adam.step();
         return result with { Terms = terms };
     }
-
-    private static JnfSharedOptions SharedOptionsOf(ModelSpec spec) => spec.Options as JnfSharedOptions
-        ?? throw new ArgumentException($"Model '{spec.Name}' needs {nameof(JnfSharedOptions)}; got {spec.Options.GetType().Name}.", nameof(spec));
 
     protected override void Dispose(bool disposing)
     {

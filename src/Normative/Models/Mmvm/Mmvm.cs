@@ -25,8 +25,7 @@ public sealed class Mmvm : MmVae
 {
     public Mmvm(ModelSpec spec) : base(FixedAggregator.Apply(spec, AggregatorKind.MoE), InputLayout.PerModality)
     {
-        Options = spec.Options as MmvmOptions
-            ?? throw new ArgumentException($"Model '{spec.Name}' needs {nameof(MmvmOptions)}; got {spec.Options.GetType().Name}.", nameof(spec));
+        Options = OptionsOf<MmvmOptions>(spec);
     }
 
     /// <summary>The model's options.</summary>

@@ -21,8 +21,7 @@ public sealed class Mvtcae : MmVae
 {
     public Mvtcae(ModelSpec spec) : base(FixedAggregator.Apply(spec, AggregatorKind.PoE), InputLayout.PerModality)
     {
-        Options = spec.Options as MvtcaeOptions
-            ?? throw new ArgumentException($"Model '{spec.Name}' needs {nameof(MvtcaeOptions)}; got {spec.Options.GetType().Name}.", nameof(spec));
+        Options = OptionsOf<MvtcaeOptions>(spec);
     }
 
     /// <summary>The model's options.</summary>
