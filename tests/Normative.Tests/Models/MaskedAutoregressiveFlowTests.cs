@@ -52,6 +52,8 @@ public sealed class MaskedAutoregressiveFlowTests
     {
         manual_seed(13);
         using var made = new Made("made", 4, [6, 6]);
+        // The masks are registered buffers, so they move with the module to a device and are saved with it.
+        Assert.Equal(3, made.named_buffers().Count(b => b.name.EndsWith("mask")));
         var z = randn(1, 4).requires_grad_(true);
         var (shift, logScale) = made.forward(z);
         for (int i = 0; i < 4; i++)
