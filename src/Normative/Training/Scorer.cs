@@ -9,8 +9,8 @@ public static class Scorer
 {
     /// <summary>
     /// Encodes each subject from the modalities it has (subset posterior), takes the posterior mean or
-    /// a seeded sample as its latent, decodes every modality from it and measures the per-region error
-    /// against the input. Runs in eval mode without gradients; the model's mode is restored.
+    /// a seeded sample as its latent, reconstructs every modality (<see cref="MultimodalVae.Reconstruct"/>:
+    /// the decoders at that latent for most models) and measures the per-region error against the input. Runs in eval mode without gradients; the model's mode is restored.
     /// </summary>
     public static SubjectScores Score(MultimodalVae model, SubjectTensors data, ScoringOptions? options = null)
     {
@@ -46,7 +46,7 @@ public static class Scorer
                     LatentEstimate.Sample => posterior.Sample(generator),
                     _ => throw new ArgumentOutOfRangeException(nameof(options), options.Latent, "Unknown latent estimate."),
                 };
-                var decoded = model.Decode(z, batch.Covariates);
+                var decoded = model.Reconstruct(batch, z);
                 Copy(z, latent, start);
                 var mask = batch.Observed.cpu().data<bool>().ToArray();
                 for (int i = 0; i < size; i++)
