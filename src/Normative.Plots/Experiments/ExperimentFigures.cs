@@ -33,7 +33,7 @@ public static class ExperimentFigures
                 series.Add(new RegionalErrors(method, modality, rows.Select(r => r.Mean).ToArray(),
                     rows.All(r => r.StandardDeviation is not null) ? rows.Select(r => r.StandardDeviation!.Value).ToArray() : null));
             }
-        string label = result.ErrorMeasure == Training.ErrorMeasure.Squared ? "mean squared error (z units²)" : "mean absolute error (z units)";
+        string label = result.ErrorKind == Deviation.RegionalErrorKind.Squared ? "mean squared error (z units²)" : "mean absolute error (z units)";
         return ControlReconstructionFigure.Build(regions, series, label, renderer);
     }
 

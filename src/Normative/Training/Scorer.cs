@@ -1,4 +1,5 @@
 using Normative.Data;
+using Normative.Deviation;
 using Normative.Models;
 using static TorchSharp.torch;
 
@@ -56,8 +57,8 @@ public static class Scorer
                     var difference = batch.Modalities[m] - decoded[m];
                     var error = options.Error switch
                     {
-                        ErrorMeasure.Squared => difference.square(),
-                        ErrorMeasure.Absolute => difference.abs(),
+                        RegionalErrorKind.Squared => difference.square(),
+                        RegionalErrorKind.Absolute => difference.abs(),
                         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Error, "Unknown error measure."),
                     };
                     error = error.masked_fill(batch.Observed[.., m].logical_not().unsqueeze(1), double.NaN);

@@ -1,4 +1,5 @@
 using Normative.Aggregation;
+using Normative.Deviation;
 using Normative.Models;
 using Normative.Tests.Models;
 using Normative.Tests.TestData;
@@ -49,7 +50,7 @@ public sealed class ScorerTests
         using var data = ToyCohort.Create(10, seed: 13);
         using var model = ModelTraining.Create("mmvae", data);
         var squared = Scorer.Score(model, data);
-        var absolute = Scorer.Score(model, data, new ScoringOptions { Error = ErrorMeasure.Absolute });
+        var absolute = Scorer.Score(model, data, new ScoringOptions { Error = RegionalErrorKind.Absolute });
         var input = TensorAssert.Values(data.Modalities[1]);
         int p = data.FeatureCounts[1];
         for (int i = 0; i < data.Count; i++)
