@@ -33,7 +33,7 @@ public static class ExperimentFigures
                 series.Add(new RegionalErrors(method, modality, rows.Select(r => r.Mean).ToArray(),
                     rows.All(r => r.StandardDeviation is not null) ? rows.Select(r => r.StandardDeviation!.Value).ToArray() : null));
             }
-        string label = result.ErrorMeasure == Training.ErrorMeasure.Squared ? "mean squared error (z units²)" : "mean absolute error (z units)";
+        string label = result.ErrorKind == Deviation.RegionalErrorKind.Squared ? "mean squared error (z units²)" : "mean absolute error (z units)";
         return ControlReconstructionFigure.Build(regions, series, label, renderer);
     }
 
@@ -50,7 +50,7 @@ public static class ExperimentFigures
     {
         var stages = mapping.Dimensions[0].Stages.Select(s => s.Stage).ToArray();
         var groups = new List<LatentGroupDeviation> { new("all patients", mapping.Dimensions.Select(d => d.MeanAbsoluteZ).ToArray()) };
-        groups.AddRange(stages.Select(stage => new LatentGroupDeviation(StageName(stage),
+        groups.AddRange(stages.Select(stage => new LatentGroupDeviation(ClinicalStages.Label(stage),
             mapping.Dimensions.Select(d => d.Stages.First(s => s.Stage == stage).MeanAbsoluteZ ?? 0).ToArray())));
         return LatentDeviationFigure.Build(groups, mapping.SelectionThreshold, renderer);
     }
@@ -61,7 +61,7 @@ public static class ExperimentFigures
         var first = mapping.Contrasts.First(c => c.SkippedReason is null);
         var regions = Labels(data.Regions(first.Modality));
         var effects = mapping.Contrasts.Where(c => c.SkippedReason is null)
-            .Select(c => new GroupRegionalEffect(c.Modality, StageName(c.Stage),
+            .Select(c => new GroupRegionalEffect(c.Modality, ClinicalStages.Label(c.Stage),
                 c.Regions.Select(r => r.CohensD).ToArray(), c.Regions.Select(r => r.Significant).ToArray()))
             .ToArray();
         return RegionalEffectMapFigure.Build(regions, effects, renderer);
@@ -75,7 +75,7 @@ public static class ExperimentFigures
         var sample = distances.Distributions.First(d => d.Space == space && d.MethodKey == row.MethodKey);
         var subjects = sample.PatientIds.Select(data.Subject).ToArray();
         return CognitionScatterFigure.Build(sample.PatientDistances, subjects.Select(s => s.Adas13 ?? double.NaN).ToArray(),
-            subjects.Select(s => StageName(s.Stage)).ToArray(),
+            subjects.Select(s => ClinicalStages.Label(s.Stage)).ToArray(),
             [new CorrelationSummary("Pearson", row.Pearson.Coefficient, row.Pearson.PValue), new CorrelationSummary("Spearman", row.Spearman.Coefficient, row.Spearman.PValue)],
             space == DeviationSpace.Feature ? "D<sub>mf</sub>" : "D<sub>ml</sub>", renderer);
     }
@@ -88,7 +88,7 @@ public static class ExperimentFigures
         {
             var regions = result.Regions.Where(r => r.Modality == recovery.Modality && r.Stage == recovery.Stage && r.Score is not null).ToArray();
             var (fpr, tpr) = Roc(regions.Select(r => r.Score!.Value).ToArray(), regions.Select(r => r.Planted).ToArray());
-            curves.Add(new RocCurve($"{recovery.Modality}, {StageName(recovery.Stage)}", fpr, tpr, recovery.Auroc!.Value));
+            curves.Add(new RocCurve($"{recovery.Modality}, {ClinicalStages.Label(recovery.Stage)}", fpr, tpr, recovery.Auroc!.Value));
         }
         return PlantedTruthFigure.Build(curves, renderer);
     }
@@ -110,16 +110,6 @@ public static class ExperimentFigures
         }
         return (fpr.ToArray(), tpr.ToArray());
     }
-
-    /// <summary>A readable stage name: "CDR 0 (A+)", "CDR 0.5", "CDR ≥ 1", "controls".</summary>
-    public static string StageName(ClinicalStage stage) => stage switch
-    {
-        ClinicalStage.Control => "controls",
-        ClinicalStage.Preclinical => "CDR 0 (A+)",
-        ClinicalStage.Cdr05 => "CDR 0.5",
-        ClinicalStage.Cdr1Plus => "CDR ≥ 1",
-        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "Unknown clinical stage."),
-    };
 
     /// <summary>Figure labels of a region set, lobe from the package's region catalogue.</summary>
     public static IReadOnlyList<RegionLabel> Labels(RegionSet regions) => regions.Regions.Select(r => new RegionLabel(r.Id, r.Lobe)).ToArray();

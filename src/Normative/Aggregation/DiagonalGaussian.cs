@@ -19,6 +19,17 @@ public static class DiagonalGaussian
         return kl.MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// KL(N(mu1, diag sigma1^2) || N(mu2, diag sigma2^2)) = 1/2 sum_j (log sigma2_j^2 - log sigma1_j^2
+    /// + (sigma1_j^2 + (mu1_j - mu2_j)^2) / sigma2_j^2 - 1), summed over the last dimension.
+    /// </summary>
+    public static Tensor Kl(Tensor mu1, Tensor logVar1, Tensor mu2, Tensor logVar2)
+    {
+        using var scope = NewDisposeScope();
+        var kl = 0.5 * (logVar2 - logVar1 + (logVar1.exp() + (mu1 - mu2).square()) * (-logVar2).exp() - 1.0).sum(-1);
+        return kl.MoveToOuterDisposeScope();
+    }
+
     /// <summary>log N(z; mu, diag exp(logvar)), summed over the last dimension.</summary>
     public static Tensor LogDensity(Tensor z, Tensor mu, Tensor logVar)
     {

@@ -1,3 +1,4 @@
+using Normative.Deviation;
 using Normative.Training;
 
 namespace Normative.Experiments;
@@ -39,12 +40,12 @@ public sealed record ModalityReconstructionError(
 /// per method, latent size and modality, over seeds. Rows follow the grid's method order, then latent
 /// size, modality and region order. A method that sees only some modalities has rows for those only.
 /// </summary>
-/// <param name="ErrorMeasure">How the per-region errors d_ij were measured (squared per the paper's text, or absolute).</param>
+/// <param name="ErrorKind">How the per-region errors d_ij were measured (squared per the paper's text, or absolute).</param>
 public sealed record ControlReconstructionResult(
     IReadOnlyList<string> Methods,
     IReadOnlyList<int> LatentSizes,
     IReadOnlyList<int> Seeds,
-    ErrorMeasure ErrorMeasure,
+    RegionalErrorKind ErrorKind,
     IReadOnlyList<RegionReconstructionError> Regions,
     IReadOnlyList<ModalityReconstructionError> Summary)
 {
@@ -58,7 +59,7 @@ public sealed record ControlReconstructionResult(
         var modalities = Summary.Select(s => s.Modality).Distinct().ToArray();
         var lines = new List<string>
         {
-            $"Held-out-control reconstruction error ({ErrorMeasure.ToString().ToLowerInvariant()} error, mean over regions; mean ± sd over {Seeds.Count} seed(s)).",
+            $"Held-out-control reconstruction error ({ErrorKind.ToString().ToLowerInvariant()} error, mean over regions; mean ± sd over {Seeds.Count} seed(s)).",
             "",
             "| Method | Modality | " + string.Join(" | ", LatentSizes.Select(d => $"d = {d}")) + " |",
             "|---|---|" + string.Concat(LatentSizes.Select(_ => "---:|")),
@@ -123,7 +124,7 @@ public static class ControlReconstruction
                         SeedStatistics.Mean(modalityMeans), SeedStatistics.StandardDeviation(modalityMeans)));
                 }
             }
-        var measure = grid.Runs.Count > 0 ? grid.Runs[0].Holdout.Scores.ErrorMeasure : ErrorMeasure.Squared;
+        var measure = grid.Runs.Count > 0 ? grid.Runs[0].Holdout.Scores.ErrorKind : RegionalErrorKind.Squared;
         return new ControlReconstructionResult(grid.Options.Methods.Select(m => m.Label).ToArray(), grid.Options.LatentSizes,
             grid.Options.Seeds, measure, regions, summary);
     }

@@ -63,12 +63,7 @@ public static class ModelEvaluator
     /// <summary>Scoring that measures regional errors the way <paramref name="conventions"/> ask.</summary>
     public static ScoringOptions ScoringFor(DeviationConventions conventions, int seed = 0) => new()
     {
-        Error = conventions.ErrorKind switch
-        {
-            RegionalErrorKind.Squared => ErrorMeasure.Squared,
-            RegionalErrorKind.Absolute => ErrorMeasure.Absolute,
-            _ => throw new ArgumentOutOfRangeException(nameof(conventions), conventions.ErrorKind, "Unknown regional error kind."),
-        },
+        Error = conventions.ErrorKind,
         Seed = seed,
     };
 }

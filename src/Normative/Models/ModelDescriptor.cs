@@ -3,7 +3,8 @@ namespace Normative.Models;
 /// <summary>One entry of the <see cref="ModelRegistry"/>: how to build a model from its name.</summary>
 /// <param name="Name">Registry name used by the CLI and in checkpoints ("mmsivae").</param>
 /// <param name="Description">One line for help texts.</param>
-/// <param name="UsesAggregator">Whether the model fuses per-modality posteriors (else it concatenates).</param>
+/// <param name="UsesAggregator">Whether the caller chooses the aggregator (else the model concatenates its
+/// inputs, fixes its own fusion rule, or defines its own subset posteriors).</param>
 /// <param name="OptionsType">The options record the model reads (serialised in checkpoints).</param>
 /// <param name="DefaultOptions">The model's options with their defaults.</param>
 /// <param name="Create">Builds the model from a spec.</param>

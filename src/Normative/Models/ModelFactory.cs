@@ -9,7 +9,7 @@ public static class ModelFactory
     /// A new, untrained model. The same arguments and seed give bit-identical initial weights.
     /// </summary>
     /// <param name="name">Registry name: vae, sivae, mmvae, mmsivae, ...</param>
-    /// <param name="aggregator">Aggregator for multimodal models (null: MoPoE, the paper's choice); ignored by concatenating models.</param>
+    /// <param name="aggregator">Aggregator for multimodal models (null: MoPoE, the paper's choice); ignored by models that take none (see <see cref="ModelDescriptor.UsesAggregator"/>).</param>
     /// <param name="latentDim">Latent size d (paper: 5, 10, 15, 20).</param>
     /// <param name="featureCounts">Feature count of each modality.</param>
     /// <param name="covariateCount">Covariate width.</param>

@@ -23,8 +23,15 @@ public abstract class MultimodalVae : Module
     private readonly ModuleList<ModalityDecoder> decoders;
     private readonly IPosteriorAggregator? aggregator;
     private readonly int[] viewFeatures;
+    private readonly Generator initialisation;
 
-    protected MultimodalVae(ModelSpec spec, InputLayout layout) : base(spec.Name)
+    /// <param name="spec">Architecture and options. A per-modality model without an aggregator
+    /// (<see cref="ModelSpec.Aggregator"/> null) fuses its unimodal posteriors itself and overrides
+    /// <see cref="Posterior"/>.</param>
+    /// <param name="layout">Per-modality or concatenated input.</param>
+    /// <param name="encoderInputs">Input width of each encoder when it does not read the raw view (JNF-Shared's
+    /// encoders read projections g_j(x_j)); null: the views' feature counts.</param>
+    protected MultimodalVae(ModelSpec spec, InputLayout layout, IReadOnlyList<int>? encoderInputs = null) : base(spec.Name)
     {
         Validate(spec);
         Spec = spec;
@@ -32,19 +39,22 @@ public abstract class MultimodalVae : Module
         if (layout == InputLayout.PerModality)
         {
             viewFeatures = spec.FeatureCounts.ToArray();
-            aggregator = Aggregators.Create(spec.Aggregator ?? throw new ArgumentException($"Model '{spec.Name}' needs an aggregator.", nameof(spec)),
-                spec.Options.MixturePriorExpert);
+            aggregator = spec.Aggregator is { } kind ? Aggregators.Create(kind, spec.Options.MixturePriorExpert) : null;
         }
         else
         {
             viewFeatures = [spec.TotalFeatures];
             aggregator = null;
         }
+        if (encoderInputs is not null && encoderInputs.Count != viewFeatures.Length)
+            throw new ArgumentException($"{encoderInputs.Count} encoder input widths for {viewFeatures.Length} views.", nameof(encoderInputs));
+        var inputs = encoderInputs ?? viewFeatures;
         var o = spec.Options;
-        encoders = ModuleList(viewFeatures.Select((p, v) => new ModalityEncoder($"encoder{v + 1}", p, spec.CovariateCount, o.EncoderHidden, spec.LatentDim)).ToArray());
+        encoders = ModuleList(inputs.Select((p, v) => new ModalityEncoder($"encoder{v + 1}", p, spec.CovariateCount, o.EncoderHidden, spec.LatentDim)).ToArray());
         decoders = ModuleList(viewFeatures.Select((p, v) => new ModalityDecoder($"decoder{v + 1}", spec.LatentDim, spec.CovariateCount, o.DecoderHidden, p)).ToArray());
         RegisterComponents();
-        InitializeWeights(spec.Seed);
+        initialisation = new Generator((ulong)spec.Seed, CPU);
+        InitializeLinearLayers(this, initialisation);
         Device = ModelDevice.Parse(o.Device);
         this.to(Device);
     }
@@ -87,7 +97,7 @@ public abstract class MultimodalVae : Module
     /// The joint posterior q(z | X) of each subject from its observed modalities (a subject with only
     /// MRI gets the MRI subset posterior).
     /// </summary>
-    public GaussianMixture Posterior(ModelBatch batch)
+    public virtual GaussianMixture Posterior(ModelBatch batch)
     {
         using var scope = NewDisposeScope();
         var views = ToViews(batch);
@@ -102,6 +112,13 @@ public abstract class MultimodalVae : Module
         foreach (var t in modalities) t.MoveToOuterDisposeScope();
         return modalities;
     }
+
+    /// <summary>
+    /// The reconstruction of every modality [n, p_m] that scoring compares with the input, for subject
+    /// latent <paramref name="z"/>: by default the decoders at z. Models whose modalities keep their own
+    /// latent (MMVM) override it.
+    /// </summary>
+    public virtual IReadOnlyList<Tensor> Reconstruct(ModelBatch batch, Tensor z) => Decode(z, batch.Covariates);
 
     /// <summary>The encoders' unimodal posteriors, stacked: mean and log-variance [V, n, d].</summary>
     protected GaussianParameters EncodeViews(IReadOnlyList<Tensor> views, Tensor covariates)
@@ -118,9 +135,9 @@ public abstract class MultimodalVae : Module
     {
         using var scope = NewDisposeScope();
         var unimodal = EncodeViews(views, covariates);
-        var posterior = aggregator is null
-            ? GaussianMixture.Single(unimodal.Mu[0], unimodal.LogVar[0])
-            : aggregator.Aggregate(unimodal.Mu, unimodal.LogVar, observed);
+        var posterior = aggregator is not null ? aggregator.Aggregate(unimodal.Mu, unimodal.LogVar, observed)
+            : ViewCount == 1 ? GaussianMixture.Single(unimodal.Mu[0], unimodal.LogVar[0])
+            : throw new InvalidOperationException($"Model '{Spec.Name}' has no aggregator; it defines its own posterior.");
         return posterior.MoveToOuterDisposeScope();
     }
 
@@ -131,6 +148,22 @@ public abstract class MultimodalVae : Module
         var outputs = decoders.Select(d => d.forward(z, covariates)).ToArray();
         foreach (var t in outputs) t.MoveToOuterDisposeScope();
         return outputs;
+    }
+
+    /// <summary>The decoder mean of view <paramref name="view"/> alone for latent <paramref name="z"/> [n, d].</summary>
+    protected Tensor DecodeView(int view, Tensor z, Tensor covariates) => decoders[view].forward(z, covariates);
+
+    /// <summary>
+    /// Registers a module a model adds to the shared encoders and decoders (a joint encoder, flows,
+    /// projectors): its linear layers are initialised from the model's seeded stream, continuing where
+    /// the shared modules left off, and it is moved to the model's device. Call from the constructor.
+    /// </summary>
+    protected T AddModule<T>(string name, T module) where T : Module
+    {
+        register_module(name, module);
+        InitializeLinearLayers(module, initialisation);
+        module.to(Device);
+        return module;
     }
 
     /// <summary>
@@ -171,6 +204,10 @@ public abstract class MultimodalVae : Module
         var generator = context.Random;
         return randn(n, LatentDim, device: generator?.device ?? Device, generator: generator).to(Device);
     }
+
+    /// <summary>The spec's options as the model's own options type, or an error naming the model and both types.</summary>
+    protected static T OptionsOf<T>(ModelSpec spec) where T : ModelOptions => spec.Options as T
+        ?? throw new ArgumentException($"Model '{spec.Name}' needs {typeof(T).Name}; got {spec.Options.GetType().Name}.", nameof(spec));
 
     /// <summary>A mask saying every view of <paramref name="n"/> generated subjects is present.</summary>
     protected Tensor AllObserved(long n) => ones(n, ViewCount, ScalarType.Bool, Device);
@@ -229,20 +266,25 @@ public abstract class MultimodalVae : Module
 
     /// <summary>
     /// PyTorch's default initialisation of a linear layer — weight and bias ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in))
-    /// — drawn from a generator seeded with <paramref name="seed"/>, so the same seed gives bit-identical
+    /// — drawn from a generator seeded with the spec's seed, so the same seed gives bit-identical
     /// weights whatever other threads do with torch's global generator.
     /// </summary>
-    private void InitializeWeights(int seed)
+    private static void InitializeLinearLayers(Module root, Generator generator)
     {
-        using var generator = new Generator((ulong)seed, CPU);
         using var noGrad = no_grad();
-        foreach (var layer in modules().OfType<Linear>())
+        foreach (var layer in root.modules().OfType<Linear>())
         {
             double bound = 1.0 / Math.Sqrt(layer.weight!.shape[1]);
             // Tensor.uniform_, not nn.init.uniform_: the latter ignores its generator in TorchSharp 0.107.
             layer.weight.uniform_(-bound, bound, generator);
             layer.bias?.uniform_(-bound, bound, generator);
         }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) initialisation.Dispose();
+        base.Dispose(disposing);
     }
 
     private static void Validate(ModelSpec spec)

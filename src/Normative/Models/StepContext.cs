@@ -10,4 +10,6 @@ namespace Normative.Models;
 /// <param name="Batch">Batch number within the epoch, 1-based.</param>
 /// <param name="Random">The run's seeded generator; null uses torch's global generator. A generator owned by
 /// the run keeps it reproducible even when other threads draw random numbers at the same time.</param>
-public readonly record struct StepContext(int Epoch, int Batch, Generator? Random = null);
+/// <param name="Epochs">Epochs of the whole run (0 when unknown), for models that schedule training stages
+/// (JNF trains its joint model in the first half, its unimodal posteriors in the second).</param>
+public readonly record struct StepContext(int Epoch, int Batch, Generator? Random = null, int Epochs = 0);

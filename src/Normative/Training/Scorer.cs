@@ -1,4 +1,5 @@
 using Normative.Data;
+using Normative.Deviation;
 using Normative.Models;
 using static TorchSharp.torch;
 
@@ -9,8 +10,8 @@ public static class Scorer
 {
     /// <summary>
     /// Encodes each subject from the modalities it has (subset posterior), takes the posterior mean or
-    /// a seeded sample as its latent, decodes every modality from it and measures the per-region error
-    /// against the input. Runs in eval mode without gradients; the model's mode is restored.
+    /// a seeded sample as its latent, reconstructs every modality (<see cref="MultimodalVae.Reconstruct"/>:
+    /// the decoders at that latent for most models) and measures the per-region error against the input. Runs in eval mode without gradients; the model's mode is restored.
     /// </summary>
     public static SubjectScores Score(MultimodalVae model, SubjectTensors data, ScoringOptions? options = null)
     {
@@ -46,7 +47,7 @@ public static class Scorer
                     LatentEstimate.Sample => posterior.Sample(generator),
                     _ => throw new ArgumentOutOfRangeException(nameof(options), options.Latent, "Unknown latent estimate."),
                 };
-                var decoded = model.Decode(z, batch.Covariates);
+                var decoded = model.Reconstruct(batch, z);
                 Copy(z, latent, start);
                 var mask = batch.Observed.cpu().data<bool>().ToArray();
                 for (int i = 0; i < size; i++)
@@ -56,8 +57,8 @@ public static class Scorer
                     var difference = batch.Modalities[m] - decoded[m];
                     var error = options.Error switch
                     {
-                        ErrorMeasure.Squared => difference.square(),
-                        ErrorMeasure.Absolute => difference.abs(),
+                        RegionalErrorKind.Squared => difference.square(),
+                        RegionalErrorKind.Absolute => difference.abs(),
                         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Error, "Unknown error measure."),
                     };
                     error = error.masked_fill(batch.Observed[.., m].logical_not().unsqueeze(1), double.NaN);

@@ -1,3 +1,5 @@
+using Normative.Deviation;
+
 namespace Normative.Training;
 
 /// <summary>How subjects are scored.</summary>
@@ -10,7 +12,7 @@ public sealed record ScoringOptions
     public int Seed { get; init; }
 
     /// <summary>Squared (default) or absolute per-region error.</summary>
-    public ErrorMeasure Error { get; init; } = ErrorMeasure.Squared;
+    public RegionalErrorKind Error { get; init; } = RegionalErrorKind.Squared;
 
     /// <summary>Subjects per forward pass (memory bound only; results do not depend on it for the mean).</summary>
     public int BatchSize { get; init; } = 1024;

@@ -1,3 +1,5 @@
+using Normative.Deviation;
+
 namespace Normative.Training;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace Normative.Training;
 public sealed class SubjectScores
 {
     public SubjectScores(IReadOnlyList<string> subjectIds, IReadOnlyList<string> modalityNames, double[,] latent,
-        IReadOnlyList<double[,]> reconstructions, IReadOnlyList<double[,]> errors, bool[,] observed, ErrorMeasure errorMeasure)
+        IReadOnlyList<double[,]> reconstructions, IReadOnlyList<double[,]> errors, bool[,] observed, RegionalErrorKind errorKind)
     {
         SubjectIds = subjectIds;
         ModalityNames = modalityNames;
@@ -20,7 +22,7 @@ public sealed class SubjectScores
         Reconstructions = reconstructions;
         Errors = errors;
         Observed = observed;
-        ErrorMeasure = errorMeasure;
+        ErrorKind = errorKind;
     }
 
     public IReadOnlyList<string> SubjectIds { get; }
@@ -40,7 +42,7 @@ public sealed class SubjectScores
     public bool[,] Observed { get; }
 
     /// <summary>How <see cref="Errors"/> were measured.</summary>
-    public ErrorMeasure ErrorMeasure { get; }
+    public RegionalErrorKind ErrorKind { get; }
 
     /// <summary>The errors of all modalities side by side [n, sum_m p_m] (the D_mf feature vector).</summary>
     public double[,] AllErrors()

@@ -59,7 +59,7 @@ public static class Trainer
                     int size = Math.Min(options.BatchSize, order.Length - start);
                     using var scope = NewDisposeScope();
                     var index = tensor(order.AsSpan(start, size).ToArray(), device: model.Device);
-                    var result = model.TrainStep(data.Rows(index), new StepContext(epoch, batchNumber, random));
+                    var result = model.TrainStep(data.Rows(index), new StepContext(epoch, batchNumber, random, options.Epochs));
                     lossSum += result.Loss * size;
                     foreach (var (name, value) in result.Terms)
                     {

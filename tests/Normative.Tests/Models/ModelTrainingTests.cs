@@ -18,6 +18,12 @@ public sealed class ModelTrainingTests
         { "mmvae", AggregatorKind.Avg },
         { "mmsivae", AggregatorKind.PoE },
         { "mmsivae", AggregatorKind.MoPoE },
+        { "mmjsd", null },
+        { "jmvae", null },
+        { "mvtcae", null },
+        { "mmvm", null },
+        { "jnf", null },
+        { "jnf-shared", null },
     };
 
     [Theory]
@@ -39,6 +45,12 @@ public sealed class ModelTrainingTests
     [InlineData("mmsivae")]
     [InlineData("mmvae")]
     [InlineData("sivae")]
+    [InlineData("mmjsd")]
+    [InlineData("jmvae")]
+    [InlineData("mvtcae")]
+    [InlineData("mmvm")]
+    [InlineData("jnf")]
+    [InlineData("jnf-shared")]
     public void TheSameSeedGivesBitIdenticalWeights(string name)
     {
         float[][] Run()

@@ -1,4 +1,5 @@
 using Normative.Aggregation;
+using Normative.Deviation;
 using Normative.Models;
 using Normative.Tests.Models;
 using Normative.Tests.TestData;
@@ -20,25 +21,7 @@ public sealed class ScorerTests
         using var model = ModelTraining.Create(name, complete, aggregator);
         Trainer.Fit(model, complete, ModelTraining.Quick(3));
         int[] mriOnly = [3, 17];
-        // The same subjects with PET marked missing, once with zeros and once with garbage in the PET rows.
-        using var zeros = ToyCohort.WithMissing(complete, 1, mriOnly, 0f);
-        using var garbage = ToyCohort.WithMissing(complete, 1, mriOnly, 1e3f);
-
-        var a = Scorer.Score(model, zeros);
-        var b = Scorer.Score(model, garbage);
-        var full = Scorer.Score(model, complete);
-
-        foreach (var i in mriOnly)
-        {
-            for (int j = 0; j < model.LatentDim; j++) Assert.Equal(a.Latent[i, j], b.Latent[i, j]);
-            for (int j = 0; j < a.Errors[0].GetLength(1); j++) Assert.Equal(a.Errors[0][i, j], b.Errors[0][i, j]);
-            for (int j = 0; j < a.Errors[1].GetLength(1); j++) Assert.True(double.IsNaN(a.Errors[1][i, j]));
-            Assert.False(a.Observed[i, 1]);
-            // Using only MRI changes the latent compared with using both modalities.
-            Assert.Contains(Enumerable.Range(0, model.LatentDim), j => a.Latent[i, j] != full.Latent[i, j]);
-        }
-        // Other subjects are unaffected by their neighbours' missing modality.
-        for (int j = 0; j < model.LatentDim; j++) Assert.Equal(full.Latent[0, j], a.Latent[0, j], 6);
+        using var zeros = ModelTraining.AssertMissingPetIsIgnored(model, complete, mriOnly);
 
         // The latent equals the posterior mean of the aggregator applied to the MRI expert alone.
         using var scope = NewDisposeScope();
@@ -67,7 +50,7 @@ public sealed class ScorerTests
         using var data = ToyCohort.Create(10, seed: 13);
         using var model = ModelTraining.Create("mmvae", data);
         var squared = Scorer.Score(model, data);
-        var absolute = Scorer.Score(model, data, new ScoringOptions { Error = ErrorMeasure.Absolute });
+        var absolute = Scorer.Score(model, data, new ScoringOptions { Error = RegionalErrorKind.Absolute });
         var input = TensorAssert.Values(data.Modalities[1]);
         int p = data.FeatureCounts[1];
         for (int i = 0; i < data.Count; i++)

@@ -39,12 +39,23 @@ public class MmVae : MultimodalVae
     {
         var adam = optimizer ?? throw new InvalidOperationException("Call PrepareTraining before TrainStep.");
         adam.zero_grad();
+        var objective = Objective(batch, context);
+        var terms = ReadTerms(context, objective.Terms);
+        objective.Loss.backward();
+        adam.step();
+        return new StepResult(objective.Reported.Sum(name => terms[name]), terms);
+    }
+
+    /// <summary>
+    /// What one Adam step minimises, with its named terms. Here the negative ELBO
+    /// beta_rec L_r + beta_kl KL; models trained the same way on another objective (mmJSD, JMVAE,
+    /// MVTCAE, MMVM) override it.
+    /// </summary>
+    protected virtual StepObjective Objective(ModelBatch batch, StepContext context)
+    {
         var (_, _, _, rec, kl) = RealElbo(batch, context);
         var loss = Spec.Options.BetaRec * rec + Spec.Options.BetaKl * kl;
-        var terms = ReadTerms(context, ("rec", rec), ("kl", kl), ("loss", loss));
-        loss.backward();
-        adam.step();
-        return new StepResult(terms["rec"] + terms["kl"], terms);
+        return new StepObjective(loss, [("rec", rec), ("kl", kl), ("loss", loss)], ["rec", "kl"]);
     }
 
     protected override void Dispose(bool disposing)
@@ -52,4 +63,11 @@ public class MmVae : MultimodalVae
         if (disposing) optimizer?.Dispose();
         base.Dispose(disposing);
     }
+
+    /// <summary>The loss of one step and its named batch-mean terms.</summary>
+    /// <param name="Loss">The scalar the optimiser minimises.</param>
+    /// <param name="Terms">Every named term, checked for NaN/infinity before the update.</param>
+    /// <param name="Reported">The terms whose unit-weight sum is the step's <see cref="StepResult.Loss"/>
+    /// (the model's own negative ELBO: reconstruction plus its divergence term).</param>
+    protected sealed record StepObjective(Tensor Loss, (string Name, Tensor Value)[] Terms, string[] Reported);
 }
