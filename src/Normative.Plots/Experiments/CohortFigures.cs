@@ -1,4 +1,5 @@
 using Normative.Data;
+using Normative.Experiments;
 
 namespace Normative.Plots;
 
@@ -36,6 +37,6 @@ public static class CohortFigures
     }
 
     private static StageValues Panel(string title, string axis, ClinicalStage[] stages, Func<ClinicalStage, IEnumerable<double?>> values) =>
-        new(title, axis, stages.Select(ExperimentFigures.StageName).ToArray(),
+        new(title, axis, stages.Select(ClinicalStages.Label).ToArray(),
             stages.Select(stage => (IReadOnlyList<double>)values(stage).OfType<double>().ToArray()).ToArray());
 }
