@@ -1,6 +1,5 @@
 using Normative.Data;
 using Normative.Experiments;
-using PlotCell = Normative.Plots.LikelihoodRatioCell;
 
 namespace Normative.Plots;
 
@@ -12,7 +11,7 @@ public static class ExperimentFigures
 {
     /// <summary>Table 1 A and B as a formatted table (HTML and Markdown; mean ± sd over seeds, ∞ where a seed had no control outliers).</summary>
     public static TableBundle Table1(LikelihoodRatioTableResult table) =>
-        Plots.LikelihoodRatioTable.Build(CellsOf(table, DeviationSpace.Latent), CellsOf(table, DeviationSpace.Feature));
+        LikelihoodRatioTableView.Build(CellsOf(table, DeviationSpace.Latent), CellsOf(table, DeviationSpace.Feature));
 
     /// <summary>Table 1 as a chart: LR+ against latent size per method, every seed drawn (panels A: D_ml, B: D_mf).</summary>
     public static FigureBundle Table1Chart(LikelihoodRatioTableResult table, PngRenderer? renderer = null) =>
@@ -116,8 +115,8 @@ public static class ExperimentFigures
 
     private static int FigureLatent(IReadOnlyList<int> sizes) => sizes.Contains(15) ? 15 : sizes.Max();
 
-    private static IReadOnlyList<PlotCell> CellsOf(LikelihoodRatioTableResult table, DeviationSpace space) =>
+    private static IReadOnlyList<LikelihoodRatioSeedValues> CellsOf(LikelihoodRatioTableResult table, DeviationSpace space) =>
         table.Cells.Where(c => c.Space == space)
-            .Select(c => new PlotCell(c.Method, c.LatentDim, c.Seeds.Select(s => s.Ratio.Status == Deviation.LikelihoodRatioStatus.EmptyGroup ? double.NaN : s.Ratio.Value).ToArray()))
+            .Select(c => new LikelihoodRatioSeedValues(c.Method, c.LatentDim, c.Seeds.Select(s => s.Ratio.Status == Deviation.LikelihoodRatioStatus.EmptyGroup ? double.NaN : s.Ratio.Value).ToArray()))
             .ToArray();
 }

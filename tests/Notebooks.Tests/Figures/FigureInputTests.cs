@@ -14,7 +14,7 @@ public sealed class FigureInputTests
     [InlineData(new[] { double.NaN, 2.0, 4.0 }, 3.0, 1.4142135623730951, "3.00 ± 1.41 [1 undefined]")]
     public void Seed_spread_summarises_seeds_without_dropping_any(double[] seeds, double mean, double sd, string text)
     {
-        SeedSpread spread = SeedSpread.Of(new LikelihoodRatioCell("m", 5, seeds));
+        SeedSpread spread = SeedSpread.Of(new LikelihoodRatioSeedValues("m", 5, seeds));
         Assert.Equal(mean, spread.Mean, 12);
         Assert.Equal(sd, spread.StandardDeviation, 12);
         Assert.Equal(text, spread.Format());
@@ -24,21 +24,21 @@ public sealed class FigureInputTests
     [Fact]
     public void Negative_likelihood_ratio_names_method_size_and_seed()
     {
-        var error = Assert.Throws<ArgumentException>(() => SeedSpread.Of(new LikelihoodRatioCell("JMVAE", 10, [1.0, -2.0])));
+        var error = Assert.Throws<ArgumentException>(() => SeedSpread.Of(new LikelihoodRatioSeedValues("JMVAE", 10, [1.0, -2.0])));
         Assert.Contains("'JMVAE' at d = 10, seed 2", error.Message);
     }
 
     [Fact]
     public void Likelihood_ratio_table_has_every_method_and_size_with_infinity_and_best_in_bold()
     {
-        LikelihoodRatioCell[] latent =
+        LikelihoodRatioSeedValues[] latent =
         [
             new("mmSIVAE MoPoE", 5, [7.0, 8.0, 9.0]), new("mmSIVAE MoPoE", 10, [double.PositiveInfinity, 3.0, 3.0]),
             new("mmVAE PoE", 5, [6.0, 6.0, 6.0]), new("mmVAE PoE", 10, [4.0, 5.0, 6.0]),
         ];
-        LikelihoodRatioCell[] feature = [new("mmSIVAE MoPoE", 5, [2.0, 2.5, 3.0]), new("mmVAE PoE", 5, [1.0, 2.0, 3.0])];
+        LikelihoodRatioSeedValues[] feature = [new("mmSIVAE MoPoE", 5, [2.0, 2.5, 3.0]), new("mmVAE PoE", 5, [1.0, 2.0, 3.0])];
 
-        TableBundle table = LikelihoodRatioTable.Build(latent, feature);
+        TableBundle table = LikelihoodRatioTableView.Build(latent, feature);
 
         string[] lines = table.Text.TrimEnd().Split('\n');
         Assert.Equal("| Method | A. D_ml d = 5 | A. D_ml d = 10 | B. D_mf d = 5 |", lines[0]);
@@ -53,7 +53,7 @@ public sealed class FigureInputTests
     public void Likelihood_ratio_table_rejects_a_duplicate_cell()
     {
         var error = Assert.Throws<ArgumentException>(() =>
-            LikelihoodRatioTable.Build([new("VAE", 5, [1.0]), new("VAE", 5, [2.0])], []));
+            LikelihoodRatioTableView.Build([new("VAE", 5, [1.0]), new("VAE", 5, [2.0])], []));
         Assert.Contains("two cells for 'VAE' at d = 5", error.Message);
     }
 

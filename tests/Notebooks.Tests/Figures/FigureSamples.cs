@@ -73,10 +73,10 @@ internal static class FigureSamples
         new[] { "aggregators", "reconstruction", "likelihood-ratio", "histograms", "latent", "regional-map", "cognition", "planted-truth", "stage-distributions" }
             .Select(name => new object[] { name });
 
-    public static LikelihoodRatioCell[] LikelihoodRatios(Random random, double scale) =>
+    public static LikelihoodRatioSeedValues[] LikelihoodRatios(Random random, double scale) =>
         [.. from method in new[] { "mmSIVAE MoPoE", "mmSIVAE PoE", "mmVAE MoPoE" }
             from size in new[] { 5, 10, 15, 20 }
-            select new LikelihoodRatioCell(method, size,
+            select new LikelihoodRatioSeedValues(method, size,
                 method == "mmSIVAE MoPoE" && size == 15
                     ? [double.PositiveInfinity, scale * 2.1, scale * 1.9]
                     : Enumerable.Range(0, 3).Select(_ => scale * (1 + random.NextDouble())).ToArray())];

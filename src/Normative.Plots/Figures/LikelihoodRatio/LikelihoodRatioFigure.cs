@@ -17,13 +17,13 @@ public static class LikelihoodRatioFigure
 {
     /// <summary>Builds panels A (D_ml) and B (D_mf); either list may be empty, not both.</summary>
     public static FigureBundle Build(
-        IReadOnlyList<LikelihoodRatioCell> latentDeviation,
-        IReadOnlyList<LikelihoodRatioCell> featureDeviation,
+        IReadOnlyList<LikelihoodRatioSeedValues> latentDeviation,
+        IReadOnlyList<LikelihoodRatioSeedValues> featureDeviation,
         PngRenderer? renderer = null)
     {
         ArgumentNullException.ThrowIfNull(latentDeviation);
         ArgumentNullException.ThrowIfNull(featureDeviation);
-        var panels = new List<(string Title, IReadOnlyList<LikelihoodRatioCell> Cells)>();
+        var panels = new List<(string Title, IReadOnlyList<LikelihoodRatioSeedValues> Cells)>();
         if (latentDeviation.Count > 0)
             panels.Add(("A. Latent deviation D<sub>ml</sub>", latentDeviation));
         if (featureDeviation.Count > 0)
@@ -41,10 +41,10 @@ public static class LikelihoodRatioFigure
         return figure.ToBundle(renderer);
     }
 
-    private static void AddPanel(PlotlyFigure figure, PanelGrid grid, int panel, string title, IReadOnlyList<LikelihoodRatioCell> cells, List<string> methods)
+    private static void AddPanel(PlotlyFigure figure, PanelGrid grid, int panel, string title, IReadOnlyList<LikelihoodRatioSeedValues> cells, List<string> methods)
     {
         var seen = new HashSet<(string, int)>();
-        foreach (LikelihoodRatioCell cell in cells)
+        foreach (LikelihoodRatioSeedValues cell in cells)
         {
             if (cell.LatentSize < 1)
                 throw new ArgumentException($"Likelihood ratio of '{cell.Method}' has latent size {cell.LatentSize}; expected d ≥ 1.", nameof(cells));
@@ -54,22 +54,22 @@ public static class LikelihoodRatioFigure
         int[] sizes = cells.Select(c => c.LatentSize).Distinct().Order().ToArray();
         double clusterWidth = 0.6 * (sizes.Length > 1 ? sizes.Zip(sizes.Skip(1), (a, b) => b - a).Min() : 1);
         double step = clusterWidth / Math.Max(1, methods.Count);
-        Dictionary<LikelihoodRatioCell, SeedSpread> spreads = cells.ToDictionary(c => c, SeedSpread.Of);
+        Dictionary<LikelihoodRatioSeedValues, SeedSpread> spreads = cells.ToDictionary(c => c, SeedSpread.Of);
         double highest = cells.SelectMany(c => c.SeedValues).Where(double.IsFinite).DefaultIfEmpty(1.0).Max();
         double ceiling = Rounding.Significant(1.1 * Math.Max(highest, 1.0), 3);
         bool anyInfinite = spreads.Values.Any(s => s.InfiniteSeeds > 0);
 
-        foreach (IGrouping<string, LikelihoodRatioCell> byMethod in cells.GroupBy(c => c.Method))
+        foreach (IGrouping<string, LikelihoodRatioSeedValues> byMethod in cells.GroupBy(c => c.Method))
         {
             int m = methods.IndexOf(byMethod.Key);
             double offset = (m - (methods.Count - 1) / 2.0) * step;
             string color = FigureStyle.SeriesColor(m);
-            LikelihoodRatioCell[] ordered = byMethod.OrderBy(c => c.LatentSize).ToArray();
+            LikelihoodRatioSeedValues[] ordered = byMethod.OrderBy(c => c.LatentSize).ToArray();
             var seedX = new List<double>();
             var seedY = new List<double>();
             var seedText = new List<string>();
             var infiniteX = new List<double>();
-            foreach (LikelihoodRatioCell cell in ordered)
+            foreach (LikelihoodRatioSeedValues cell in ordered)
             {
                 for (int s = 0; s < cell.SeedValues.Count; s++)
                 {

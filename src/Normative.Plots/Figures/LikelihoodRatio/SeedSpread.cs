@@ -1,7 +1,7 @@
 namespace Normative.Plots;
 
 /// <summary>
-/// Summary of one <see cref="LikelihoodRatioCell"/> over seeds: mean ± sample standard deviation,
+/// Summary of one <see cref="LikelihoodRatioSeedValues"/> over seeds: mean ± sample standard deviation,
 /// with infinite and undefined seeds counted rather than dropped.
 /// </summary>
 /// <remarks>
@@ -12,7 +12,7 @@ namespace Normative.Plots;
 public sealed record SeedSpread(double Mean, double StandardDeviation, int Seeds, int InfiniteSeeds, int UndefinedSeeds)
 {
     /// <summary>Summarises the seed values of <paramref name="cell"/>; negative or −∞ values are errors.</summary>
-    public static SeedSpread Of(LikelihoodRatioCell cell)
+    public static SeedSpread Of(LikelihoodRatioSeedValues cell)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(cell.SeedValues, nameof(cell));

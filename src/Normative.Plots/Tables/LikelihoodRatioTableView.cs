@@ -9,7 +9,7 @@ namespace Normative.Plots;
 /// control was an outlier). The best mean in each column is bold.
 /// </summary>
 /// <remarks>mmSIVAE Table 1: "Higher values indicate better detection of outlier AD patients."</remarks>
-public static class LikelihoodRatioTable
+public static class LikelihoodRatioTableView
 {
     private const string Missing = "—";
 
@@ -17,7 +17,7 @@ public static class LikelihoodRatioTable
     /// <param name="latentDeviation">Cells of block A (from D_ml).</param>
     /// <param name="featureDeviation">Cells of block B (from D_mf).</param>
     /// <param name="decimals">Decimals shown. Range: 0 to 6.</param>
-    public static TableBundle Build(IReadOnlyList<LikelihoodRatioCell> latentDeviation, IReadOnlyList<LikelihoodRatioCell> featureDeviation, int decimals = 2)
+    public static TableBundle Build(IReadOnlyList<LikelihoodRatioSeedValues> latentDeviation, IReadOnlyList<LikelihoodRatioSeedValues> featureDeviation, int decimals = 2)
     {
         ArgumentNullException.ThrowIfNull(latentDeviation);
         ArgumentNullException.ThrowIfNull(featureDeviation);
@@ -100,10 +100,10 @@ public static class LikelihoodRatioTable
     /// <summary>One block (A or B): its latent sizes, the seed summary per (method, size), and the best mean per size.</summary>
     private sealed record Block(string HtmlTitle, string TextTitle, int[] Sizes, Dictionary<(string Method, int Size), SeedSpread> Cells, Dictionary<int, double> BestMean)
     {
-        public static Block Of(string htmlTitle, string textTitle, IReadOnlyList<LikelihoodRatioCell> cells)
+        public static Block Of(string htmlTitle, string textTitle, IReadOnlyList<LikelihoodRatioSeedValues> cells)
         {
             var summaries = new Dictionary<(string, int), SeedSpread>();
-            foreach (LikelihoodRatioCell cell in cells)
+            foreach (LikelihoodRatioSeedValues cell in cells)
             {
                 if (!summaries.TryAdd((cell.Method, cell.LatentSize), SeedSpread.Of(cell)))
                     throw new ArgumentException($"Block {textTitle} has two cells for '{cell.Method}' at d = {cell.LatentSize}.", nameof(cells));

@@ -7,4 +7,4 @@ namespace Normative.Plots;
 /// <param name="Method">Row label, e.g. "mmSIVAE MoPoE".</param>
 /// <param name="LatentSize">Latent dimension d (5, 10, 15, 20 in the paper). Range: d ≥ 1.</param>
 /// <param name="SeedValues">One ratio per seed. Range: ≥ 0; +∞ when no held-out control is an outlier; NaN when undefined (0/0).</param>
-public sealed record LikelihoodRatioCell(string Method, int LatentSize, IReadOnlyList<double> SeedValues);
+public sealed record LikelihoodRatioSeedValues(string Method, int LatentSize, IReadOnlyList<double> SeedValues);
