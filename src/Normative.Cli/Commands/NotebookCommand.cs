@@ -23,6 +23,10 @@ internal static class NotebookCommand
                 "Numbers, true/false and \"quoted\" text are typed by their literal unless the parameters cell declares the type.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var profile = new Option<string?>("--profile")
+        {
+            Description = "Start from a named set of overrides in profiles.json next to the notebook (notebooks/: 'test' = seconds, 'executed' = the committed copies); -p values win over it.",
+        };
         var output = new Option<FileInfo?>("--out", "-o") { Description = "Where to write the executed copy (default: executed/<name>.ipynb next to the notebook)." };
         var timeout = new Option<double?>("--timeout") { Description = "Per-cell time limit in seconds (default: none)." };
         var staticOutputs = new Option<bool>("--static")
@@ -32,9 +36,11 @@ internal static class NotebookCommand
         };
         var command = new Command("run",
             "Run a notebook's code cells in order and write the executed copy with outputs and timings; exits non-zero at the first failing cell.\n" +
-            "Example: normative notebook run notebooks/02-likelihood-ratio-table.ipynb -p Epochs=2 -p Sizes=\"40,12,12,12,12\" --out executed/02.ipynb --timeout 600 --static");
+            "Example: normative notebook run notebooks/02-likelihood-ratio-table.ipynb --profile test\n" +
+            "         normative notebook run notebooks/02-likelihood-ratio-table.ipynb -p Epochs=2 -p Sizes=\"40,12,12,12,12\" --out executed/02.ipynb --timeout 600 --static");
         command.Arguments.Add(notebook);
         command.Options.Add(parameters);
+        command.Options.Add(profile);
         command.Options.Add(output);
         command.Options.Add(timeout);
         command.Options.Add(staticOutputs);
@@ -45,7 +51,13 @@ internal static class NotebookCommand
             var limit = parse.GetValue(timeout) is double seconds
                 ? seconds > 0 ? TimeSpan.FromSeconds(seconds) : throw new ArgumentException($"--timeout must be positive seconds; got {seconds}.")
                 : (TimeSpan?)null;
-            await NotebookExecution.RunAsync(input.FullName, outPath, NotebookParameters.ParseAssignments(parse.GetValue(parameters) ?? []),
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (parse.GetValue(profile) is { } name)
+            {
+                foreach (var (key, value) in NotebookProfiles.Load(input.DirectoryName ?? ".").For(NotebookDocument.Load(input.FullName), name)) values[key] = value;
+            }
+            foreach (var (key, value) in NotebookParameters.ParseAssignments(parse.GetValue(parameters) ?? [])) values[key] = value;
+            await NotebookExecution.RunAsync(input.FullName, outPath, values,
                 limit, parse.GetValue(staticOutputs), token).ConfigureAwait(false);
             return 0;
         });

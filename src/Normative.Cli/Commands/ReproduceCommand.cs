@@ -2,6 +2,7 @@ using System.CommandLine;
 using Normative.Cli.Infrastructure;
 using Normative.Data.Synthetic;
 using Normative.Experiments;
+using Normative.Notebooks.Runner;
 
 namespace Normative.Cli.Commands;
 
@@ -24,7 +25,8 @@ internal static class ReproduceCommand
         var notebooks = new Option<bool>("--notebooks")
         {
             Description = "Instead of the results folder, refresh the executed notebooks: run every notebooks/*.ipynb (run from the repository root) " +
-                "with its full-run parameters and write notebooks/executed/*.ipynb with static figures (PNG, no plotly.js). Hours on 2 cores.",
+                "and write notebooks/executed/*.ipynb with static figures (PNG, no plotly.js). With its full-run parameters (hours on 2 cores), " +
+                "or with --quick the 'executed' profile of notebooks/profiles.json (minutes; how the committed copies were made).",
         };
         var training = new TrainingCliOptions();
         var command = new Command("reproduce",
@@ -39,7 +41,7 @@ internal static class ReproduceCommand
         {
             if (parse.GetValue(notebooks))
             {
-                await RefreshNotebooksAsync(Path.Combine(Environment.CurrentDirectory, "notebooks"), token).ConfigureAwait(false);
+                await RefreshNotebooksAsync(Path.Combine(Environment.CurrentDirectory, "notebooks"), parse.GetValue(quick) ? "executed" : null, token).ConfigureAwait(false);
                 return 0;
             }
             bool isQuick = parse.GetValue(quick);
@@ -88,18 +90,23 @@ internal static class ReproduceCommand
         return command;
     }
 
-    /// <summary>Runs every notebook of <paramref name="folder"/> with its own (full-run) parameters into <c>folder/executed</c>.</summary>
-    private static async Task RefreshNotebooksAsync(string folder, CancellationToken token)
+    /// <summary>
+    /// Runs every notebook of <paramref name="folder"/> into <c>folder/executed</c>, with its own (full-run)
+    /// parameters or with the overrides of profile <paramref name="profile"/>.
+    /// </summary>
+    private static async Task RefreshNotebooksAsync(string folder, string? profile, CancellationToken token)
     {
         if (!Directory.Exists(folder))
             throw new DirectoryNotFoundException($"reproduce --notebooks runs notebooks/*.ipynb from the repository root, but {folder} does not exist; cd to the repository first.");
         var paths = Directory.GetFiles(folder, "*.ipynb").Order(StringComparer.Ordinal).ToArray();
         if (paths.Length == 0) throw new FileNotFoundException($"{folder} holds no .ipynb notebooks.");
+        var profiles = profile is null ? null : NotebookProfiles.Load(folder);
         foreach (var path in paths)
         {
-            Console.WriteLine($"Running {Path.GetFileName(path)} with its full-run parameters.");
+            var parameters = profiles?.For(NotebookDocument.Load(path), profile!) ?? new Dictionary<string, string>();
+            Console.WriteLine($"Running {Path.GetFileName(path)} with " + (profile is null ? "its full-run parameters." : $"profile '{profile}': {string.Join(", ", parameters.Select(p => $"{p.Key}={p.Value}"))}"));
             var elapsed = await NotebookExecution.RunAsync(path, Path.Combine(folder, "executed", Path.GetFileName(path)),
-                new Dictionary<string, string>(), cellTimeout: null, staticOutputs: true, token).ConfigureAwait(false);
+                parameters, cellTimeout: null, staticOutputs: true, token).ConfigureAwait(false);
             Console.WriteLine($"{Path.GetFileName(path)}: {elapsed.TotalMinutes:0.0} min");
         }
     }
