@@ -72,6 +72,12 @@ public static class FigureStyle
     /// <summary>The palette colour for the <paramref name="index"/>-th series (cycles).</summary>
     public static string SeriesColor(int index) => Palette[((index % Palette.Count) + Palette.Count) % Palette.Count];
 
+    /// <summary>Marker symbols, one per cycle of the palette, so series that share a colour still differ (Table 1 has 16 rows, the palette 8 colours).</summary>
+    public static IReadOnlyList<string> SeriesSymbols { get; } = ["diamond", "square", "circle", "triangle-down"];
+
+    /// <summary>The marker symbol for the <paramref name="index"/>-th series: changes each time the colours start over.</summary>
+    public static string SeriesSymbol(int index) => SeriesSymbols[Math.Abs(index) / Palette.Count % SeriesSymbols.Count];
+
     /// <summary>Figure-level layout: title, size, fonts, white background, legend on top.</summary>
     internal static Dictionary<string, object> Layout(string title, int width, int height, bool showLegend) =>
         Attributes.Of(

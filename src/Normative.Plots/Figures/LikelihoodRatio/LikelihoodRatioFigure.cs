@@ -33,7 +33,8 @@ public static class LikelihoodRatioFigure
         List<string> methods = InputChecks.InOrderOfAppearance(latentDeviation.Concat(featureDeviation), c => c.Method);
 
         var grid = new PanelGrid(1, panels.Count, horizontalGap: 0.07);
-        var figure = new PlotlyFigure("Likelihood ratio of outliers by latent size (points: seeds; line: mean ± sd)", width: 1300, height: 560);
+        // The legend lists one row per method (~28 px each): grow the figure so a 16-row Table 1 fits.
+        var figure = new PlotlyFigure("Likelihood ratio of outliers by latent size (points: seeds; line: mean ± sd)", width: 1300, height: Math.Max(560, 180 + 28 * methods.Count));
         figure.Layout["legend"] = Attributes.Of(("orientation", "v"), ("x", 1.01), ("xanchor", "left"), ("y", 1.0), ("yanchor", "top"), ("font", FigureStyle.Font(11)));
         figure.Layout["margin"] = Attributes.Of(("l", 70), ("r", 200), ("t", 90), ("b", 70));
         for (int p = 0; p < panels.Count; p++)
@@ -93,7 +94,7 @@ public static class LikelihoodRatioFigure
                 ("error_y", Attributes.Of(("type", "data"), ("array", ordered.Select(c => FiniteOrNull(spreads[c].StandardDeviation)).ToArray()), ("width", 3), ("thickness", 1.2), ("color", color))),
                 ("text", ordered.Select(c => spreads[c].Format()).ToArray()),
                 ("mode", "lines+markers"), ("line", Attributes.Of(("color", color), ("width", 1.5))),
-                ("marker", Attributes.Of(("color", color), ("size", 7), ("symbol", "diamond"))),
+                ("marker", Attributes.Of(("color", color), ("size", 7), ("symbol", FigureStyle.SeriesSymbol(m)))),
                 ("hovertemplate", $"{byMethod.Key}<br>d = %{{x:.0f}}: %{{text}}<extra></extra>"),
                 ("xaxis", PanelGrid.XRef(panel)), ("yaxis", PanelGrid.YRef(panel)));
             figure.AddTrace("scatter",
