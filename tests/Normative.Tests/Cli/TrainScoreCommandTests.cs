@@ -49,6 +49,26 @@ public sealed class TrainScoreCommandTests : IDisposable
         Assert.Equal([90], loaded.Model.Spec.FeatureCounts);
     }
 
+    [Theory]
+    [InlineData("mmjsd")]
+    [InlineData("jmvae")]
+    [InlineData("mvtcae")]
+    [InlineData("mmvm")]
+    [InlineData("jnf")]
+    [InlineData("jnf-shared")]
+    public void TheOtherMultimodalVaesTrainAndScoreThroughTheCommandLine(string model)
+    {
+        GenerateCohort();
+        Assert.Equal(0, Run("train", "--cohort", PathOf("cohort"), "--model", model, "--latent", "3", "--epochs", "2", "--seed", "3", "--out", PathOf("model")));
+        using (var loaded = ModelCheckpoint.Load(PathOf("model"))) Assert.Equal(model, loaded.Model.Spec.Name);
+
+        Assert.Equal(0, Run("score", "--model", PathOf("model"), "--cohort", PathOf("cohort"), "--out", PathOf("scores.csv")));
+        var lines = File.ReadAllLines(PathOf("scores.csv"));
+        Assert.Equal(1 + 74, lines.Length);
+        int dml = Array.IndexOf(lines[0].Split(','), "d_ml");
+        Assert.All(lines.Skip(1), line => Assert.True(double.IsFinite(double.Parse(line.Split(',')[dml], System.Globalization.CultureInfo.InvariantCulture)), line));
+    }
+
     [Fact]
     public void UnknownModelIsAnErrorExit()
     {
