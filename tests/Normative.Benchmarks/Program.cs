@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Normative.Aggregation;
 using Normative.Data;
+using Normative.Data.Synthetic;
+using Normative.Experiments;
 using Normative.Models;
 using Normative.Tests.TestData;
 using Normative.Training;
@@ -70,12 +72,13 @@ void Steps()
     }
 }
 
-// The validation run behind the 'default' preset: 200 of the 248 training controls train, 48 validate.
+// The validation run behind the 'default' preset: 200 of the synthetic cohort's 248 training controls train, the
+// other 48 validate (the z-scoring was fitted on all 248; no held-out control or patient is used).
 void Select()
 {
-    using var all = TrainingControls();
-    using var train = all.Select(Enumerable.Range(0, 200).Select(i => (long)i).ToArray());
-    using var validation = all.Select(Enumerable.Range(200, 48).Select(i => (long)i).ToArray());
+    using var data = SyntheticCohort();
+    using var train = data.Train.Select(Enumerable.Range(0, 200).Select(i => (long)i).ToArray());
+    using var validation = data.Train.Select(Enumerable.Range(200, 48).Select(i => (long)i).ToArray());
     double[] rates = [1e-5, 1e-4, 1e-3, 3e-3];
     foreach (var (name, aggregator) in new[] { ("mmsivae", (AggregatorKind?)AggregatorKind.MoPoE), ("mmvae", AggregatorKind.MoPoE), ("sivae", null), ("vae", null) })
     {
@@ -91,12 +94,12 @@ void Select()
     }
 }
 
-// Reconstruction MSE on 48 held-out controls after a full run of a preset, for every model.
+// Reconstruction MSE on the synthetic cohort's 48 held-out controls after a full run of a preset, for every model.
 void HeldOut(string presetName)
 {
     var preset = TrainingPresets.Get(presetName);
-    using var train = TrainingControls();
-    using var holdout = ToyCohort.Create(48, seed: 99, features1: 90, features2: 90);
+    using var data = SyntheticCohort();
+    var (train, holdout) = (data.Train, data.Holdout);
     // Reference: predicting every region by its training mean.
     double baseline = train.Modalities.Zip(holdout.Modalities)
         .Sum(p => (p.Second - p.First.mean([0], keepdim: true)).square().sum().item<float>()) / (holdout.Count * train.FeatureCounts.Sum());
@@ -109,6 +112,12 @@ void HeldOut(string presetName)
     }
 }
 
-static SubjectTensors TrainingControls() => ToyCohort.Create(248, seed: 7, features1: 90, features2: 90);
+// The package's default data: the synthetic ADNI-like cohort (seed 42, the paper's group sizes), preprocessed
+// on its 248 training controls (MRI / ICV, z-scores, age and sex covariates); 48 held-out controls.
+static ExperimentData SyntheticCohort()
+{
+    var synthetic = SyntheticCohortGenerator.Generate(new SyntheticCohortOptions { Seed = 42 });
+    return ExperimentData.From(synthetic.Cohort, synthetic.GroundTruth);
+}
 
 static string Label(string name, AggregatorKind? aggregator) => aggregator is null ? name : $"{name}-{aggregator.Value.ToString().ToLowerInvariant()}";

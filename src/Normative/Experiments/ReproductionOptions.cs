@@ -21,13 +21,18 @@ public sealed record ReproductionOptions
     public string Configuration { get; init; } = "full";
 
     /// <summary>
-    /// The quick configuration: every available method at every latent size, one seed, 60 epochs of the
-    /// default preset on the full-size synthetic cohort — a few minutes on two cores.
+    /// The quick configuration: every available method at every latent size, one seed, 60 epochs at lr 1e-3
+    /// (the default preset's loss weights) on the full-size synthetic cohort — a few minutes on two cores.
     /// </summary>
+    /// <remarks>
+    /// The default preset's lr 1e-4 needs its 300 epochs (after 60 the models are still near their
+    /// initialisation); lr 1e-3 reaches a validation MSE of 0.646 by epoch 50, close to the default's 0.604
+    /// (see <see cref="Training.TrainingPresets.Default"/>), at a fifth of the time.
+    /// </remarks>
     public static ReproductionOptions Quick(string outputFolder = "results") => new()
     {
         OutputFolder = outputFolder,
         Configuration = "quick",
-        Grid = new GridOptions { Seeds = [0], Epochs = 60 },
+        Grid = new GridOptions { Seeds = [0], Epochs = 60, LearningRate = 1e-3 },
     };
 }
