@@ -16,6 +16,7 @@ internal sealed class PlotlyFigure
     private readonly List<Dictionary<string, object>> traces = [];
     private readonly List<Dictionary<string, object>> annotations = [];
     private readonly List<Dictionary<string, object>> shapes = [];
+    private readonly HashSet<string> legendEntries = [];
 
     /// <summary>Starts a figure with the house layout (<see cref="FigureStyle.Layout"/>).</summary>
     public PlotlyFigure(string title, int width, int height, bool showLegend = true)
@@ -34,6 +35,13 @@ internal sealed class PlotlyFigure
         trace["type"] = type;
         traces.Add(trace);
     }
+
+    /// <summary>
+    /// True the first time <paramref name="legendGroup"/> is asked for: pass it as a trace's <c>showlegend</c>
+    /// so a series drawn in several panels is listed once, in the first panel where it appears — a series
+    /// missing from the first panel (an amyloid-only model) is still listed.
+    /// </summary>
+    public bool FirstInLegend(string legendGroup) => legendEntries.Add(legendGroup);
 
     /// <summary>Adds a layout annotation.</summary>
     public void AddAnnotation(Dictionary<string, object> annotation) => annotations.Add(annotation);

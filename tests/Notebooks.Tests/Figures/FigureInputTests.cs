@@ -22,6 +22,22 @@ public sealed class FigureInputTests
     }
 
     [Fact]
+    public void A_series_missing_from_the_first_panel_is_still_in_the_legend_and_no_series_twice()
+    {
+        RegionLabel[] regions = [new("lh_precuneus", "parietal"), new("Left-Hippocampus", "subcortical")];
+        RegionalErrors[] series =
+        [
+            new("mmSIVAE (MoPoE)", "mri", [0.5, 0.6]), new("mmSIVAE (MoPoE)", "amyloid", [0.4, 0.3]),
+            new("SIVAE (Amyloid)", "amyloid", [0.45, 0.35]),
+        ];
+        var figure = ControlReconstructionFigure.Build(regions, series, renderer: null);
+
+        var listed = System.Text.Json.Nodes.JsonNode.Parse(figure.FigureJson)!["data"]!.AsArray()
+            .Where(t => t!["showlegend"]?.GetValue<bool>() == true).Select(t => t!["name"]!.GetValue<string>()).ToList();
+        Assert.Equal(["mmSIVAE (MoPoE)", "SIVAE (Amyloid)"], listed);
+    }
+
+    [Fact]
     public void Negative_likelihood_ratio_names_method_size_and_seed()
     {
         var error = Assert.Throws<ArgumentException>(() => SeedSpread.Of(new LikelihoodRatioSeedValues("JMVAE", 10, [1.0, -2.0])));

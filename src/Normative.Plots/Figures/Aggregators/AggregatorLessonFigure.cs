@@ -71,7 +71,7 @@ public static class AggregatorLessonFigure
             figure.AddTrace("scatter",
                 ("x", gaussians.Select(g => g.Mu1).ToArray()), ("y", gaussians.Select(g => g.Mu2).ToArray()),
                 ("text", experts.Select(e => e.Name).ToArray()), ("mode", "markers"),
-                ("name", "expert means"), ("legendgroup", "means"), ("showlegend", p == 0),
+                ("name", "expert means"), ("legendgroup", "means"), ("showlegend", figure.FirstInLegend("means")),
                 ("marker", Attributes.Of(("symbol", "x-thin"), ("size", 10), ("line", Attributes.Of(("width", 2), ("color", FigureStyle.PatientColor))))),
                 ("hovertemplate", "%{text} mean<extra></extra>"),
                 ("xaxis", PanelGrid.XRef(p)), ("yaxis", PanelGrid.YRef(p)));

@@ -41,7 +41,7 @@ public static class StageDistributionFigure
             {
                 string stage = panel.Stages[s];
                 figure.AddTrace("box",
-                    ("name", stage), ("legendgroup", stage), ("showlegend", p == 0),
+                    ("name", stage), ("legendgroup", stage), ("showlegend", figure.FirstInLegend(stage)),
                     ("x", Enumerable.Repeat(stage, panel.Values[s].Count).ToArray()),
                     ("y", Rounding.Significant(panel.Values[s], 5)),
                     ("boxpoints", "outliers"),

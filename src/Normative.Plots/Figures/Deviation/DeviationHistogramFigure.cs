@@ -62,7 +62,7 @@ public static class DeviationHistogramFigure
 
     private static void AddGroup(PlotlyFigure figure, int panel, string group, IReadOnlyList<double> values, string color, Dictionary<string, object> binning) =>
         figure.AddTrace("histogram",
-            ("name", group), ("legendgroup", group), ("showlegend", panel == 0),
+            ("name", group), ("legendgroup", group), ("showlegend", figure.FirstInLegend(group)),
             ("x", Rounding.Significant(values, 5)), ("xbins", binning), ("autobinx", false),
             ("histnorm", "probability density"), ("opacity", 0.6),
             ("marker", Attributes.Of(("color", color), ("line", Attributes.Of(("color", "white"), ("width", 0.5))))),

@@ -88,7 +88,7 @@ public static class LikelihoodRatioFigure
                 }
             }
             figure.AddTrace("scatter",
-                ("name", byMethod.Key), ("legendgroup", byMethod.Key), ("showlegend", panel == 0),
+                ("name", byMethod.Key), ("legendgroup", byMethod.Key), ("showlegend", figure.FirstInLegend(byMethod.Key)),
                 ("x", ordered.Select(c => c.LatentSize + offset).ToArray()),
                 ("y", ordered.Select(c => FiniteOrNull(spreads[c].Mean)).ToArray()),
                 ("error_y", Attributes.Of(("type", "data"), ("array", ordered.Select(c => FiniteOrNull(spreads[c].StandardDeviation)).ToArray()), ("width", 3), ("thickness", 1.2), ("color", color))),

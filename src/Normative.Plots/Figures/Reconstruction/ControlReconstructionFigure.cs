@@ -45,7 +45,7 @@ public static class ControlReconstructionFigure
             {
                 int modelIndex = models.IndexOf(s.Model);
                 figure.AddTrace("bar",
-                    ("name", s.Model), ("legendgroup", s.Model), ("showlegend", panel == 0),
+                    ("name", s.Model), ("legendgroup", s.Model), ("showlegend", figure.FirstInLegend(s.Model)),
                     ("x", axis.Names), ("y", Rounding.Significant(axis.Arrange(s.Mean), 5)),
                     ("error_y", s.Spread is null ? null : Attributes.Of(
                         ("type", "data"), ("array", Rounding.Significant(axis.Arrange(s.Spread), 4)),
