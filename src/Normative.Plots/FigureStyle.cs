@@ -92,6 +92,28 @@ public static class FigureStyle
             ("margin", Attributes.Of(("l", 70), ("r", 30), ("t", 90), ("b", 70))),
             ("hovermode", "closest"));
 
+    /// <summary>
+    /// Moves the legend to a column right of the panels, for figures with many or long series names
+    /// that would wrap the top-right legend into the title (Table 1's 16 methods).
+    /// </summary>
+    internal static void LegendInRightColumn(Dictionary<string, object> layout, int columnWidth)
+    {
+        layout["legend"] = Attributes.Of(("orientation", "v"), ("x", 1.01), ("xanchor", "left"), ("y", 1.0), ("yanchor", "top"), ("font", Font(11)));
+        layout["margin"] = Attributes.Of(("l", 70), ("r", columnWidth), ("t", 90), ("b", 70));
+    }
+
+    /// <summary>
+    /// Puts the legend in a row of its own between the title and the panels, for wide figures whose
+    /// legend is too long to share the title's row; the title is pinned to the top.
+    /// </summary>
+    internal static void LegendUnderTitle(Dictionary<string, object> layout, int height)
+    {
+        ((Dictionary<string, object>)layout["title"])["y"] = 1.0 - 12.0 / height;
+        ((Dictionary<string, object>)layout["title"])["yanchor"] = "top";
+        layout["legend"] = Attributes.Of(("orientation", "h"), ("x", 0.0), ("xanchor", "left"), ("y", 1.0 - 48.0 / height), ("yanchor", "top"), ("yref", "container"));
+        layout["margin"] = Attributes.Of(("l", 70), ("r", 30), ("t", 120), ("b", 70));
+    }
+
     /// <summary>A linear axis with the house grid and line style.</summary>
     internal static Dictionary<string, object> Axis(string? title, params (string Key, object? Value)[] extra)
     {

@@ -35,8 +35,7 @@ public static class LikelihoodRatioFigure
         var grid = new PanelGrid(1, panels.Count, horizontalGap: 0.07);
         // The legend lists one row per method (~28 px each): grow the figure so a 16-row Table 1 fits.
         var figure = new PlotlyFigure("Likelihood ratio of outliers by latent size (points: seeds; line: mean ± sd)", width: 1300, height: Math.Max(560, 180 + 28 * methods.Count));
-        figure.Layout["legend"] = Attributes.Of(("orientation", "v"), ("x", 1.01), ("xanchor", "left"), ("y", 1.0), ("yanchor", "top"), ("font", FigureStyle.Font(11)));
-        figure.Layout["margin"] = Attributes.Of(("l", 70), ("r", 200), ("t", 90), ("b", 70));
+        FigureStyle.LegendInRightColumn(figure.Layout, columnWidth: 200);
         for (int p = 0; p < panels.Count; p++)
             AddPanel(figure, grid, p, panels[p].Title, panels[p].Cells, methods);
         return figure.ToBundle(renderer);

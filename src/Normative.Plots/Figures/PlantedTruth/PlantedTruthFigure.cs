@@ -28,8 +28,7 @@ public static class PlantedTruthFigure
         var grid = new PanelGrid(1, 2, horizontalGap: 0.12);
         var figure = new PlotlyFigure("Recovery of the planted regions (synthetic cohort)", width: 1350, height: 520);
         // One curve per modality x stage: six long names would wrap a top legend into the title, so they stand in a column on the right.
-        figure.Layout["legend"] = Attributes.Of(("orientation", "v"), ("x", 1.02), ("xanchor", "left"), ("y", 1.0), ("yanchor", "top"), ("font", FigureStyle.Font(11)));
-        figure.Layout["margin"] = Attributes.Of(("l", 70), ("r", 250), ("t", 90), ("b", 70));
+        FigureStyle.LegendInRightColumn(figure.Layout, columnWidth: 250);
         for (int m = 0; m < curves.Count; m++)
         {
             figure.AddTrace("scatter",

@@ -34,9 +34,9 @@ public static class ControlReconstructionFigure
         List<string> models = InputChecks.InOrderOfAppearance(series, s => s.Model);
 
         var grid = new PanelGrid(modalities.Count, 1, verticalGap: 0.22);
-        var figure = new PlotlyFigure(
-            "Reconstruction error of held-out controls per region (lower is better)",
-            width: 1500, height: 380 * modalities.Count + 120);
+        int height = 380 * modalities.Count + 150;
+        var figure = new PlotlyFigure("Reconstruction error of held-out controls per region (lower is better)", width: 1500, height: height);
+        FigureStyle.LegendUnderTitle(figure.Layout, height);
         figure.Layout["barmode"] = "group";
         figure.Layout["bargap"] = 0.25;
         for (int panel = 0; panel < modalities.Count; panel++)
