@@ -99,7 +99,7 @@ public static class FigureStyle
     internal static void LegendInRightColumn(Dictionary<string, object> layout, int columnWidth)
     {
         layout["legend"] = Attributes.Of(("orientation", "v"), ("x", 1.01), ("xanchor", "left"), ("y", 1.0), ("yanchor", "top"), ("font", Font(11)));
-        layout["margin"] = Attributes.Of(("l", 70), ("r", columnWidth), ("t", 90), ("b", 70));
+        ((Dictionary<string, object>)layout["margin"])["r"] = columnWidth;
     }
 
     /// <summary>
@@ -111,7 +111,7 @@ public static class FigureStyle
         ((Dictionary<string, object>)layout["title"])["y"] = 1.0 - 12.0 / height;
         ((Dictionary<string, object>)layout["title"])["yanchor"] = "top";
         layout["legend"] = Attributes.Of(("orientation", "h"), ("x", 0.0), ("xanchor", "left"), ("y", 1.0 - 48.0 / height), ("yanchor", "top"), ("yref", "container"));
-        layout["margin"] = Attributes.Of(("l", 70), ("r", 30), ("t", 120), ("b", 70));
+        ((Dictionary<string, object>)layout["margin"])["t"] = 120;
     }
 
     /// <summary>A linear axis with the house grid and line style.</summary>

@@ -2,13 +2,15 @@ namespace Normative.Training;
 
 /// <summary>How a model is optimised: epochs, Adam learning rate, mini-batch size and the seed of every
 /// random draw in training (reparameterisation noise, component choice, batch order).</summary>
+/// <remarks>The defaults are the package's <c>default</c> preset (<see cref="TrainingPresets.Default"/>,
+/// which says how they were chosen): the one place those numbers are written.</remarks>
 public sealed record TrainingOptions
 {
     /// <summary>Passes over the training subjects. Range: &gt;= 1.</summary>
     public int Epochs { get; init; } = 300;
 
     /// <summary>Adam learning rate. Range: &gt; 0.</summary>
-    public double LearningRate { get; init; } = 1e-3;
+    public double LearningRate { get; init; } = 1e-4;
 
     /// <summary>Subjects per mini-batch (the last batch of an epoch may be smaller). Range: &gt;= 1.</summary>
     public int BatchSize { get; init; } = 64;

@@ -27,7 +27,7 @@ public static class TrainingPresets
     /// </remarks>
     public static TrainingPreset Default { get; } = new(
         "default",
-        new TrainingOptions { Epochs = 300, LearningRate = 1e-4, BatchSize = 64 },
+        new TrainingOptions(),
         BetaRec: 1.0, BetaKl: 1.0, BetaNeg: 10.0, GammaR: 1e-8, Scale: null, WarmupEpochs: 0);
 
     /// <summary>The preset called <paramref name="name"/>: "paper" or "default".</summary>

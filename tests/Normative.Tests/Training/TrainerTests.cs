@@ -66,4 +66,15 @@ public sealed class TrainerTests
         Assert.IsNotType<MmSivaeOptions>(paper.ModelOptionsFor("mmvae"));
         Assert.Throws<ArgumentException>(() => TrainingPresets.Get("fast"));
     }
+
+    [Fact]
+    public void TheDefaultPresetIsTheValidatedOneAndTheTrainingDefaults()
+    {
+        // Chosen on the synthetic cohort's training controls (TrainingPresets.Default remarks).
+        var preset = TrainingPresets.Get("default");
+        Assert.Equal((300, 1e-4, 64), (preset.Training.Epochs, preset.Training.LearningRate, preset.Training.BatchSize));
+        Assert.Equal(new TrainingOptions(), preset.Training);
+        var options = Assert.IsType<MmSivaeOptions>(preset.ModelOptionsFor("mmsivae"));
+        Assert.Null(options.Scale);
+    }
 }
