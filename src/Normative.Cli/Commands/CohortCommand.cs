@@ -31,7 +31,8 @@ internal static class CohortCommand
         var seed = new Option<int>("--seed") { Description = "Seed of every random draw; the same seed writes identical files.", DefaultValueFactory = _ => 42 };
         var sizes = new Option<string>("--sizes")
         {
-            Description = "Group sizes train,holdout,preclinical,cdr05,cdr1plus, or 'paper' (248,48,305,236,185).",
+            Description = "Group sizes train,holdout,preclinical,cdr05,cdr1plus[,aneg_cdr05], or 'paper' (248,48,305,236,185). " +
+                "The optional sixth count adds amyloid-negative CDR 0.5 patients (non-AD impairment, stage aneg_impaired; default 0).",
             DefaultValueFactory = _ => "paper",
         };
         var scale = new Option<double?>("--scale") { Description = "Multiply every group size by this factor (e.g. 0.1 for a quick test cohort)." };

@@ -6,7 +6,8 @@ namespace Normative.Plots;
 /// <summary>Figures of a cohort before any model is trained: what the data look like by clinical stage.</summary>
 public static class CohortFigures
 {
-    private static readonly ClinicalStage[] StageOrder = [ClinicalStage.Control, ClinicalStage.Preclinical, ClinicalStage.Cdr05, ClinicalStage.Cdr1Plus];
+    private static readonly ClinicalStage[] StageOrder =
+        [ClinicalStage.Control, ClinicalStage.Preclinical, ClinicalStage.Cdr05, ClinicalStage.Cdr1Plus, ClinicalStage.AmyloidNegativeImpaired];
 
     /// <summary>
     /// Raw values of the named regions by clinical stage (one panel each), then ADAS13 by stage when

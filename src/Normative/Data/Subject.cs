@@ -37,6 +37,10 @@ public enum ClinicalStage
     /// <summary>Patient with CDR 1, 2 or 3.</summary>
     [System.Text.Json.Serialization.JsonStringEnumMemberName("cdr1plus")] // one spelling in JSON, CSV and ground truth
     Cdr1Plus,
+    /// <summary>Impaired patient (CDR &gt; 0) who is amyloid-negative: cognitive impairment not due to Alzheimer's disease.
+    /// Not one of the paper's stages; kept apart so that it is never folded into the AD stages.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("aneg_impaired")]
+    AmyloidNegativeImpaired,
 }
 
 /// <summary>One row of the subjects table.</summary>
@@ -63,8 +67,10 @@ public sealed record Subject(
     /// <summary>The CDR values the loader accepts.</summary>
     public static IReadOnlyList<double> CdrValues { get; } = [0, 0.5, 1, 2, 3];
 
-    /// <summary>The evaluation group: controls, or patients by CDR.</summary>
+    /// <summary>The evaluation group: controls; amyloid-negative impaired patients (CDR &gt; 0, A−) apart; the other
+    /// patients by CDR.</summary>
     public ClinicalStage Stage => Group == SubjectGroup.Control ? ClinicalStage.Control
+        : !AmyloidPositive && Cdr > 0 ? ClinicalStage.AmyloidNegativeImpaired
         : Cdr switch
         {
             0 => ClinicalStage.Preclinical,

@@ -48,14 +48,16 @@ public sealed class SyntheticCohortTests
     }
 
     // Planted regions: atrophy (MRI) in the medial temporal lobe, amyloid (PET) in the default-mode cortex.
-    // Cohen's d must grow with stage and reach at least these magnitudes in CDR >= 1 (calibration: d_hipp -1.8).
+    // Cohen's d must grow with stage and reach at least these magnitudes in CDR >= 1 (realised targets: d_hipp -1.7;
+    // amyloid: pooled d ~2.9, the A+ groups' own spread — regional heterogeneity SD 0.30 of the excess, issue 15 —
+    // widens the pooled SD; in control-SD units the CDR >= 1 precuneus excess is ~6).
     [Theory]
     [InlineData("mri", "Left-Hippocampus", -1.0)]
     [InlineData("mri", "rh_entorhinal", -1.0)]
     [InlineData("mri", "lh_inferiortemporal", -0.5)]
-    [InlineData("amyloid", "lh_precuneus", 3.0)]
-    [InlineData("amyloid", "rh_posteriorcingulate", 3.0)]
-    [InlineData("amyloid", "lh_medialorbitofrontal", 3.0)]
+    [InlineData("amyloid", "lh_precuneus", 2.0)]
+    [InlineData("amyloid", "rh_posteriorcingulate", 2.0)]
+    [InlineData("amyloid", "lh_medialorbitofrontal", 2.0)]
     public void PlantedRegionsDifferMoreWithEachStage(string modality, string region, double minimalCdr1PlusD)
     {
         var d = PatientStages.Select(stage => D(Paper, modality, region, stage)).ToArray();
@@ -67,8 +69,9 @@ public sealed class SyntheticCohortTests
     [Fact]
     public void PreclinicalSubjectsHaveAmyloidButLittleAtrophy()
     {
-        Assert.True(D(Paper, "amyloid", "lh_precuneus", ClinicalStage.Preclinical) > 2.0);
-        // -0.3 planted plus ~-0.2 from being 2.5 years older than the controls (domain-notes §3.3, §3.7).
+        // CDR 0 A+ summary SUVR 1.20 ± 0.10 (issue 15; was 1.30): precuneus excess ~0.19 SUVR, pooled d ~1.6.
+        Assert.True(D(Paper, "amyloid", "lh_precuneus", ClinicalStage.Preclinical) > 1.2);
+        // -0.2 planted plus ~-0.2 from being 2.5 years older than the controls (domain-notes §3.3, §3.7).
         Assert.InRange(D(Paper, "mri", "Left-Hippocampus", ClinicalStage.Preclinical), -0.8, -0.2);
     }
 
@@ -92,10 +95,14 @@ public sealed class SyntheticCohortTests
     }
 
     [Fact]
-    public void ControlsCarryNoPlantedEffect()
+    public void ControlsCarryNoAtrophyAndOnlySubThresholdAmyloid()
     {
-        Assert.All(Paper.GroundTruth.Subjects.Where(s => s.Stage == ClinicalStage.Control),
-            s => Assert.All(s.Effects, e => Assert.All(e, v => Assert.Equal(0.0, v))));
+        // Controls are amyloid-negative, not amyloid-free (issue 15): a sub-threshold burden on the staged pattern.
+        var controls = Paper.GroundTruth.Subjects.Where(s => s.Stage == ClinicalStage.Control).ToArray();
+        Assert.All(controls, s => Assert.All(s.Effects[0], v => Assert.Equal(0.0, v)));
+        Assert.All(controls, s => Assert.All(s.Effects[1], v => Assert.True(v >= 0, $"{s.SubjectId}: {v}")));
+        Assert.All(controls, s => Assert.True(s.SummarySuvr < 1.11 && s.AmyloidBurden >= 0));
+        Assert.Contains(controls, s => s.Effects[1].Any(v => v > 0));
     }
 
     // Documented cross-sectional slopes (domain-notes §3.2): hippocampus -0.8 %/y, choroid plexus +1.0 %/y.
@@ -128,7 +135,6 @@ public sealed class SyntheticCohortTests
     public void ModalitiesCorrelateThroughTheSharedFactors()
     {
         double withShared = CrossModalCorrelation(Paper);
-        Assert.True(withShared > 0.2, $"r = {withShared}");
         // Give the shared share to the modality-wide factors instead: the cross-modal correlation vanishes.
         var p = SyntheticCohortParameters.Default;
         var noShared = p with
@@ -136,6 +142,7 @@ public sealed class SyntheticCohortTests
             VarianceComponents = p.VarianceComponents.ToDictionary(kv => kv.Key, kv => kv.Value with { Shared = 0, Global = kv.Value.Global + kv.Value.Shared }),
         };
         double without = CrossModalCorrelation(SyntheticCohortGenerator.Generate(new SyntheticCohortOptions { Seed = 42, Parameters = noShared }));
+        Assert.True(withShared > 0.2, $"r = {withShared}, without shared factors {without}");
         Assert.InRange(without, -0.15, 0.15);
     }
 
@@ -159,7 +166,7 @@ public sealed class SyntheticCohortTests
         var subjects = Paper.Cohort.Subjects;
         // Stage means (domain-notes §3.1): 8.5, 11, 19.5, 32.
         double[] expected = [8.5, 11, 19.5, 32];
-        var stages = Enum.GetValues<ClinicalStage>();
+        ClinicalStage[] stages = [ClinicalStage.Control, .. PatientStages];
         for (int k = 0; k < stages.Length; k++)
         {
             var scores = subjects.Where(s => s.Stage == stages[k] && s.Adas13 is not null).Select(s => s.Adas13!.Value).ToArray();

@@ -17,6 +17,12 @@ internal sealed class GeneratorRun
 
     private const int MaxControlRedraws = 1000;
 
+    /// <summary>Amyloid-negative summaries stay this far (SUVR) under the cut-off, safe from rounding.</summary>
+    private const double NegativeMargin = 0.005;
+
+    /// <summary>Subtype name written for the uniform (non-specific) atrophy pattern.</summary>
+    internal const string UniformSubtype = "non-specific";
+
     private readonly SyntheticCohortParameters _p;
     private readonly RegionSet _regions;
     private readonly RegionParameters[] _calibration;
@@ -26,6 +32,7 @@ internal sealed class GeneratorRun
     private readonly HealthyVariationModel _healthy;
     private readonly double _healthySummaryMean;
     private readonly double _amyloidMissingFraction;
+    private readonly AmyloidSpread _spread;
 
     public GeneratorRun(SyntheticCohortParameters parameters, RegionSet regions, SeededSampler sampler, double amyloidMissingFraction)
     {
@@ -40,6 +47,7 @@ internal sealed class GeneratorRun
         _hippocampus = Enumerable.Range(0, regions.Count).Where(j => regions.Regions[j].Structure == "Hippocampus").ToArray();
         _healthy = new HealthyVariationModel(parameters, regions);
         _healthySummaryMean = _summaryRegions.Average(j => _calibration[j].SuvrMean);
+        _spread = new AmyloidSpread(parameters, regions, _calibration, _summaryRegions);
     }
 
     public SeededSampler Sampler { get; }
@@ -56,33 +64,55 @@ internal sealed class GeneratorRun
         double cdr = stage switch
         {
             ClinicalStage.Control or ClinicalStage.Preclinical => 0,
-            ClinicalStage.Cdr05 => 0.5,
+            ClinicalStage.Cdr05 or ClinicalStage.AmyloidNegativeImpaired => 0.5,
             _ => DrawCdr1Plus(),
         };
+        bool amyloidPositive = IsAmyloidPositive(stage);
 
         var (shared, healthyMri, healthyAmyloid) = DrawHealthy(age, sex, icv);
         double healthySummary = Summary(healthyAmyloid);
 
-        string subtype = "none";
-        double severity = 0, excess = 0;
-        var atrophyD = new double[_regions.Count];
-        var amyloidEffect = new double[_regions.Count];
-        if (stage != ClinicalStage.Control)
+        // Amyloid: positive groups draw their summary SUVR and the burden that reaches it; amyloid-negative subjects
+        // carry a sub-threshold burden on the same staged pattern.
+        var jitter = _spread.Jitter(rng);
+        double burden, zAmyloid = 0;
+        if (amyloidPositive)
         {
             double mean = group.SummarySuvrMean!.Value, sd = group.SummarySuvrSd!.Value;
-            double target = rng.TruncatedNormal(mean, sd, _p.AmyloidPositivityThreshold + 0.01, mean + 6 * sd);
-            double zAmyloid = (target - mean) / sd;
-            excess = Math.Max(target - healthySummary, _p.AmyloidMinimumExcess);
-            PlantAmyloid(excess, amyloidEffect);
+            double target = DrawPositiveSummary(mean, sd);
+            zAmyloid = (target - mean) / sd;
+            burden = _spread.BurdenFor(target - healthySummary, jitter);
+        }
+        else
+        {
+            burden = DrawSubThresholdBurden(healthySummary, jitter);
+        }
+        var amyloidEffect = new double[_regions.Count];
+        _spread.Excess(burden, jitter, amyloidEffect);
+        double excess = _summaryRegions.Average(j => amyloidEffect[j]);
 
-            double rho = _p.SeverityAmyloidCorrelation;
+        string subtype = "none";
+        double severity = 0;
+        var atrophyD = new double[_regions.Count];
+        if (stage != ClinicalStage.Control)
+        {
+            double rho = amyloidPositive ? _p.SeverityAmyloidCorrelation : 0;
             double zSeverity = rho * zAmyloid + Math.Sqrt(1 - rho * rho) * rng.Normal();
             severity = Math.Exp(_p.SeverityLogSd * zSeverity);
-            var type = stage == ClinicalStage.Preclinical ? _p.Subtypes[0] : _p.Subtypes[rng.Categorical(_p.Subtypes.Select(s => s.Proportion).ToArray())];
-            subtype = type.Name;
             double anchor = stage == ClinicalStage.Cdr1Plus ? _p.Cdr1plusAnchorByCdr[Key(cdr)] : group.AtrophyAnchor!.Value;
-            for (int j = 0; j < atrophyD.Length; j++)
-                atrophyD[j] = _calibration[j].WAtr * type.MultiplierFor(_regions.Regions[j].System) * anchor * severity;
+            if (group.AtrophyPattern == AtrophyPattern.Uniform)
+            {
+                subtype = UniformSubtype;
+                for (int j = 0; j < atrophyD.Length; j++)
+                    atrophyD[j] = (_regions.Regions[j].System == "csf" ? -1 : 1) * anchor * severity;
+            }
+            else
+            {
+                var type = stage == ClinicalStage.Preclinical ? _p.Subtypes[0] : _p.Subtypes[rng.Categorical(_p.Subtypes.Select(s => s.Proportion).ToArray())];
+                subtype = type.Name;
+                for (int j = 0; j < atrophyD.Length; j++)
+                    atrophyD[j] = _calibration[j].WAtr * type.MultiplierFor(_regions.Regions[j].System) * anchor * severity;
+            }
         }
 
         var mri = new double[_regions.Count];
@@ -101,10 +131,39 @@ internal sealed class GeneratorRun
         double? adas13 = DrawAdas13(stage, group, atrophyD, excess);
         bool amyloidMissing = rng.Uniform() < _amyloidMissingFraction && split != Split.Train;
         var subject = new Subject(id, split, stage == ClinicalStage.Control ? SubjectGroup.Control : SubjectGroup.Patient,
-            cdr, stage != ClinicalStage.Control, age, sex, icv, adas13);
-        var truth = new PlantedSubject(id, stage, subtype, Math.Round(severity, TruthDecimals), Math.Round(excess, TruthDecimals),
-            Math.Round(Summary(amyloid), SuvrDecimals), shared.Select(u => Math.Round(u, TruthDecimals)).ToArray(), effects);
+            cdr, amyloidPositive, age, sex, icv, adas13);
+        var truth = new PlantedSubject(id, stage, subtype, Math.Round(severity, TruthDecimals), Math.Round(burden, TruthDecimals),
+            Math.Round(excess, TruthDecimals), Math.Round(Summary(amyloid), SuvrDecimals), shared.Select(u => Math.Round(u, TruthDecimals)).ToArray(), effects);
         return new DrawnSubject(subject, truth, mri, amyloidMissing ? null : amyloid);
+    }
+
+    /// <summary>The paper's three patient stages are amyloid-positive; controls and the non-AD impaired group are not.</summary>
+    private static bool IsAmyloidPositive(ClinicalStage stage) => stage is ClinicalStage.Preclinical or ClinicalStage.Cdr05 or ClinicalStage.Cdr1Plus;
+
+    /// <summary>
+    /// Summary SUVR of an amyloid-positive subject: cut-off + margin + Gamma, with shape and scale matched to the
+    /// group's mean and SD. The ADNI A+ distributions are right-skewed with many subjects just over the cut-off
+    /// (CDR 0 A+: 1.20 ± 0.10 over a cut-off of 1.11, a spread a normal truncated at the cut-off cannot have).
+    /// </summary>
+    private double DrawPositiveSummary(double mean, double sd)
+    {
+        double floor = _p.AmyloidPositivityThreshold + AmyloidSpread.PositivityMargin;
+        double above = mean - floor;
+        return floor + Sampler.Gamma(above * above / (sd * sd), sd * sd / above);
+    }
+
+    /// <summary>
+    /// Sub-threshold burden of an amyloid-negative subject: Exponential(amyloid_negative_burden_mean), redrawn until the
+    /// summary (healthy + excess) stays below the cut-off (0 always does: the healthy summary already is).
+    /// </summary>
+    private double DrawSubThresholdBurden(double healthySummary, double[] jitter)
+    {
+        for (int attempt = 0; attempt < MaxControlRedraws; attempt++)
+        {
+            double burden = Sampler.Exponential(_p.AmyloidNegativeBurdenMean);
+            if (healthySummary + _spread.SummaryExcess(burden, jitter) < _p.AmyloidPositivityThreshold - NegativeMargin) return burden;
+        }
+        return 0;
     }
 
     /// <summary>
@@ -127,19 +186,9 @@ internal sealed class GeneratorRun
                 mri[j] = c.VolumeMean * icvScale * Math.Exp(c.VolumeAgeSlopePercent / 100 * dAge) * Math.Exp(_residualCv[j] * (e[0][j] + male));
                 amyloid[j] = c.SuvrMean + c.SuvrSd * e[1][j] + _p.AmyloidAgeSlopePerYear * dAge;
             }
-            if (Summary(amyloid) < _p.AmyloidPositivityThreshold - 0.005 || attempt >= MaxControlRedraws)
+            if (Summary(amyloid) < _p.AmyloidPositivityThreshold - NegativeMargin || attempt >= MaxControlRedraws)
                 return (shared, mri, amyloid);
         }
-    }
-
-    /// <summary>Regional amyloid effect proportional to w_amy with log-normal jitter, scaled so the summary regions average <paramref name="excess"/>.</summary>
-    private void PlantAmyloid(double excess, double[] effect)
-    {
-        double tau = _p.AmyloidRegionalHeterogeneitySd;
-        for (int j = 0; j < effect.Length; j++)
-            effect[j] = _calibration[j].WAmy * Math.Exp(tau * Sampler.Normal() - tau * tau / 2);
-        double summaryMean = _summaryRegions.Average(j => effect[j]);
-        for (int j = 0; j < effect.Length; j++) effect[j] *= excess / summaryMean;
     }
 
     private double? DrawAdas13(ClinicalStage stage, GroupParameters group, double[] atrophyD, double excess)
@@ -147,10 +196,9 @@ internal sealed class GeneratorRun
         double hippocampalLoss = _hippocampus.Length == 0 ? 0 : -_hippocampus.Average(j => atrophyD[j]);
         double score = group.Adas13Mean + group.Adas13NoiseSd * Sampler.Normal();
         if (stage != ClinicalStage.Control)
-        {
-            score += _p.Adas13.AtrophyWeight * (hippocampalLoss - ExpectedHippocampalLoss(stage))
-                   + _p.Adas13.AmyloidWeight * (excess - (group.SummarySuvrMean!.Value - _healthySummaryMean));
-        }
+            score += _p.Adas13.AtrophyWeight * (hippocampalLoss - ExpectedHippocampalLoss(stage));
+        if (IsAmyloidPositive(stage))
+            score += _p.Adas13.AmyloidWeight * (excess - (group.SummarySuvrMean!.Value - _healthySummaryMean));
         bool missing = Sampler.Uniform() < _p.Adas13.MissingFraction;
         // ADAS-Cog 13 is scored in thirds of a point; two decimals as in ADNIMERGE.
         return missing ? null : Math.Round(Math.Clamp(Math.Round(score * 3) / 3, 0, 85), 2);
@@ -159,9 +207,12 @@ internal sealed class GeneratorRun
     /// <summary>E[-d_hippocampus] of a stage: |anchor| x mean subtype multiplier for the MTL x E[severity].</summary>
     private double ExpectedHippocampalLoss(ClinicalStage stage)
     {
+        var group = _p.Groups.For(stage);
         double anchor = stage == ClinicalStage.Cdr1Plus
             ? _p.Cdr1plusCdrDistribution.Sum(kv => kv.Value * _p.Cdr1plusAnchorByCdr[kv.Key])
-            : _p.Groups.For(stage).AtrophyAnchor!.Value;
+            : group.AtrophyAnchor!.Value;
+        if (group.AtrophyPattern == AtrophyPattern.Uniform)
+            return _hippocampus.Length == 0 ? 0 : -anchor * Math.Exp(_p.SeverityLogSd * _p.SeverityLogSd / 2);
         double subtype = stage == ClinicalStage.Preclinical
             ? _p.Subtypes[0].MultiplierFor("mtl")
             : _p.Subtypes.Sum(s => s.Proportion * s.MultiplierFor("mtl"));

@@ -34,6 +34,37 @@ internal sealed class SeededSampler(int seed)
         return Math.Clamp(mean, low, high);
     }
 
+    /// <summary>Exponential with the given mean (0 gives 0), by inversion.</summary>
+    public double Exponential(double mean)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(mean);
+        return mean == 0 ? 0 : -mean * Math.Log(1.0 - _random.NextDouble());
+    }
+
+    /// <summary>
+    /// Gamma(shape k, scale θ): mean kθ, variance kθ². Marsaglia &amp; Tsang (2000), ACM TOMS 26:363, "A simple method for
+    /// generating gamma variables"; for k &lt; 1 the same paper's boost Gamma(k) = Gamma(k + 1) · U^(1/k).
+    /// </summary>
+    public double Gamma(double shape, double scale)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shape);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scale);
+        if (shape < 1)
+        {
+            double boosted = Gamma(shape + 1, scale);
+            return boosted * Math.Pow(1.0 - _random.NextDouble(), 1 / shape);
+        }
+        double d = shape - 1.0 / 3, c = 1 / Math.Sqrt(9 * d);
+        while (true)
+        {
+            double x = Normal(), v = 1 + c * x;
+            if (v <= 0) continue;
+            v = v * v * v;
+            double u = 1.0 - _random.NextDouble(); // (0, 1]: log(0) is impossible
+            if (Math.Log(u) < 0.5 * x * x + d - d * v + d * Math.Log(v)) return d * v * scale;
+        }
+    }
+
     /// <summary>An index drawn with probabilities <paramref name="weights"/> (summing to 1).</summary>
     public int Categorical(IReadOnlyList<double> weights)
     {

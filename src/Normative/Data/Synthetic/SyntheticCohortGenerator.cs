@@ -13,16 +13,22 @@ namespace Normative.Data.Synthetic;
 /// <list type="bullet">
 /// <item>healthy volume <c>V0 = mu_r (ICV/ICV_ref)^beta exp(slope_r/100 (age - age_ref)) exp(cv_r (e_r + male_r [male]))</c>,
 /// with <c>cv_r = volume_residual_fraction * sd_r / mu_r</c> and e_r the healthy deviation of <see cref="HealthyVariationModel"/>;</item>
-/// <item>healthy SUVR <c>A0 = suvr_r + sd_r e'_r + slope_A (age - age_ref)</c>; controls are redrawn until their
-/// cortical summary is below the positivity threshold;</item>
-/// <item>amyloid-positive subjects: target summary T ~ N(stage mean, stage sd) truncated above the threshold,
-/// excess E = max(T - summary(A0), minimum), regional effect proportional to w_amy,r with log-normal jitter,
-/// scaled so its mean over the summary regions equals E;</item>
-/// <item>atrophy in control-SD units <c>d_r = w_atr,r * subtype multiplier(system_r) * anchor(stage) * s_i</c>,
-/// severity <c>s_i = exp(severity_log_sd z)</c> with z correlated to the amyloid excess; volume <c>V = V0 exp(cv_r d_r)</c>;</item>
+/// <item>healthy SUVR <c>A0 = suvr_r + sd_r e'_r + slope_A (age - age_ref)</c>, redrawn until its cortical summary is
+/// below the positivity threshold;</item>
+/// <item>amyloid, staged (<see cref="AmyloidSpread"/>): excess <c>x_r = w_amy,r B logistic((B - theta_r)/width) J_r</c> with
+/// the subject's burden B and log-normal regional jitter J. Amyloid-positive groups draw their summary SUVR
+/// T = threshold + Gamma (moment-matched to the group's mean and SD) and solve for the B that reaches it;
+/// amyloid-negative subjects (controls, the non-AD impaired group) draw B ~ Exponential(amyloid_negative_burden_mean),
+/// redrawn until the summary stays below the threshold;</item>
+/// <item>atrophy in control-SD units <c>d_r = w_atr,r * subtype multiplier(system_r) * anchor(stage) * s_i</c> (the
+/// non-AD impaired group: <c>d_r = anchor * s_i</c> everywhere, ventricles enlarging), severity
+/// <c>s_i = exp(severity_log_sd z)</c> with z correlated to the amyloid summary; volume <c>V = V0 exp(cv_r d_r)</c>;</item>
 /// <item>ADAS13 = stage mean + atrophy_weight * (-(hippocampal d) - its stage expectation) + amyloid_weight * (E - its
-/// stage expectation) + noise, rounded to thirds, clipped to [0, 85], missing with probability missing_fraction.</item>
+/// stage expectation, amyloid-positive groups only) + noise, rounded to thirds, clipped to [0, 85], missing with
+/// probability missing_fraction.</item>
 /// </list>
+/// Anchors are chosen so that the realised, age-adjusted pooled Cohen's d meets the literature targets of
+/// domain-notes §3.3 (tested in SyntheticCalibrationTargetTests); data-schemas/README.md lists every source.
 /// Subtype proportions: Byun et al. 2015 (ADNI); subtype definitions: Ferreira et al. 2017; anchors: domain-notes §3.3.
 /// </remarks>
 public static class SyntheticCohortGenerator
@@ -42,6 +48,7 @@ public static class SyntheticCohortGenerator
             .Concat(Enumerable.Repeat(ClinicalStage.Preclinical, sizes.Preclinical))
             .Concat(Enumerable.Repeat(ClinicalStage.Cdr05, sizes.Cdr05))
             .Concat(Enumerable.Repeat(ClinicalStage.Cdr1Plus, sizes.Cdr1Plus))
+            .Concat(Enumerable.Repeat(ClinicalStage.AmyloidNegativeImpaired, sizes.AmyloidNegativeCdr05))
             .ToArray();
         // Hold-out controls are a seeded random subset, not the last rows (the authors' code splits unshuffled).
         var holdout = run.Sampler.Permutation(sizes.TrainControls + sizes.HoldoutControls).Take(sizes.HoldoutControls).ToHashSet();

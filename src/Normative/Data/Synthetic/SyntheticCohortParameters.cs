@@ -11,7 +11,9 @@ public sealed record SyntheticCohortParameters
 {
     private const string ResourceName = "Normative.Data.Synthetic.synthetic-cohort-parameters.json";
 
-    public int FormatVersion { get; init; } = 1;
+    /// <summary>Layout version. 2: staged amyloid spread (regional thresholds), sub-threshold amyloid in controls,
+    /// the amyloid-negative CDR 0.5 group.</summary>
+    public int FormatVersion { get; init; } = 2;
 
     public string? Description { get; init; }
 
@@ -43,11 +45,20 @@ public sealed record SyntheticCohortParameters
     /// <summary>Whole-cerebellum cortical summary SUVR at or above which a subject is amyloid-positive.</summary>
     public required double AmyloidPositivityThreshold { get; init; }
 
-    /// <summary>Smallest cortical amyloid excess (SUVR) planted in an amyloid-positive subject.</summary>
-    public required double AmyloidMinimumExcess { get; init; }
+    /// <summary>Width (SUVR of burden) of the logistic with which a region takes up amyloid once the subject's burden
+    /// passes the region's <see cref="RegionParameters.AmyloidThreshold"/>.</summary>
+    public required double AmyloidSpreadWidth { get; init; }
 
-    /// <summary>SD of the per-subject, per-region multiplicative jitter of the amyloid pattern.</summary>
+    /// <summary>Coefficient of variation of the per-subject, per-region multiplicative (log-normal) jitter of the
+    /// amyloid excess: the regional heterogeneity, as a fraction of the subject's expected regional excess.</summary>
     public required double AmyloidRegionalHeterogeneitySd { get; init; }
+
+    /// <summary>Correlation of the log jitter of a left region with its right homologue (amyloid is nearly symmetric).</summary>
+    public required double AmyloidHeterogeneityPairCorrelation { get; init; }
+
+    /// <summary>Mean of the exponential sub-threshold amyloid burden of amyloid-negative subjects (controls and the
+    /// amyloid-negative impaired group); redrawn until the summary stays under the positivity threshold.</summary>
+    public required double AmyloidNegativeBurdenMean { get; init; }
 
     public required double AmyloidAgeSlopePerYear { get; init; }
 
@@ -106,15 +117,26 @@ public sealed record SyntheticCohortParameters
         {
             if (!ok) throw new CohortFormatException(file, null, column, problem);
         }
-        Require(FormatVersion == 1, "format_version", $"version {FormatVersion} is not supported; expected 1.");
+        Require(FormatVersion == 2, "format_version", $"version {FormatVersion} is not supported; expected 2 (start from the default: SyntheticCohortParameters.DefaultJson()).");
         Require(AgeMin < AgeMax, "age_min", "age_min must be below age_max.");
         foreach (var (name, group) in Groups.All)
         {
             Require(group.AgeSd > 0 && group.Adas13NoiseSd >= 0, $"groups.{name}", "SDs must be positive.");
             Require(group.FemaleFraction is >= 0 and <= 1, $"groups.{name}.female_fraction", "must lie in [0, 1].");
-            if (name != "control")
+            if (GroupParameterSet.IsAmyloidPositive(name))
+            {
                 Require(group.SummarySuvrMean is not null && group.SummarySuvrSd is > 0 && group.AtrophyAnchor is not null,
-                    $"groups.{name}", "patient groups need summary_suvr_mean, summary_suvr_sd and atrophy_anchor.");
+                    $"groups.{name}", "amyloid-positive groups need summary_suvr_mean, summary_suvr_sd and atrophy_anchor.");
+                Require(group.SummarySuvrMean > AmyloidPositivityThreshold + AmyloidSpread.PositivityMargin, $"groups.{name}.summary_suvr_mean",
+                    $"must exceed the positivity threshold + {AmyloidSpread.PositivityMargin} (the group is amyloid-positive).");
+            }
+            else
+            {
+                Require(group.SummarySuvrMean is null && group.SummarySuvrSd is null, $"groups.{name}",
+                    "amyloid-negative groups take sub-threshold amyloid (amyloid_negative_burden_mean), not summary_suvr_mean/sd.");
+                Require(name == "control" ? group.AtrophyAnchor is null : group.AtrophyAnchor is not null, $"groups.{name}.atrophy_anchor",
+                    name == "control" ? "controls carry no atrophy." : "the impaired group needs an atrophy anchor (0 for none).");
+            }
         }
         Require(Math.Abs(Cdr1plusCdrDistribution.Values.Sum() - 1) < 1e-6, "cdr1plus_cdr_distribution", "probabilities must sum to 1.");
         foreach (var key in Cdr1plusCdrDistribution.Keys)
@@ -122,7 +144,14 @@ public sealed record SyntheticCohortParameters
             Require(key is "1" or "2" or "3", "cdr1plus_cdr_distribution", $"key '{key}' is not a CDR >= 1 value (1, 2, 3).");
             Require(Cdr1plusAnchorByCdr.ContainsKey(key), "cdr1plus_anchor_by_cdr", $"no anchor for CDR {key}.");
         }
+        double cdr1plusAnchor = Cdr1plusCdrDistribution.Sum(kv => kv.Value * (Cdr1plusAnchorByCdr.TryGetValue(kv.Key, out double a) ? a : 0));
+        Require(Math.Abs(cdr1plusAnchor - (Groups.Cdr1plus.AtrophyAnchor ?? cdr1plusAnchor)) < 0.01, "groups.cdr1plus.atrophy_anchor",
+            FormattableString.Invariant($"must equal the CDR-weighted mean of cdr1plus_anchor_by_cdr ({cdr1plusAnchor:0.###}); the per-CDR anchors are what is planted."));
         Require(VolumeResidualFraction is > 0 and <= 1, "volume_residual_fraction", "must lie in (0, 1].");
+        Require(AmyloidSpreadWidth > 0, "amyloid_spread_width", "must be positive.");
+        Require(AmyloidRegionalHeterogeneitySd >= 0, "amyloid_regional_heterogeneity_sd", "must not be negative.");
+        Require(AmyloidHeterogeneityPairCorrelation is >= 0 and <= 1, "amyloid_heterogeneity_pair_correlation", "must lie in [0, 1].");
+        Require(AmyloidNegativeBurdenMean >= 0, "amyloid_negative_burden_mean", "must not be negative.");
         foreach (var modality in new[] { "mri", "amyloid" })
         {
             Require(VarianceComponents.TryGetValue(modality, out var v), "variance_components", $"missing entry '{modality}'.");
@@ -138,17 +167,22 @@ public sealed record SyntheticCohortParameters
             Require(RegionCatalogue.Default.TryGet(r.Id, out _), "regions", $"region '{r.Id}' is not in the region catalogue.");
             Require(seen.Add(r.Id), "regions", $"region '{r.Id}' appears twice.");
             Require(r.VolumeMean > 0 && r.VolumeSd > 0 && r.SuvrMean > 0 && r.SuvrSd > 0, "regions", $"region '{r.Id}': means and SDs must be positive.");
+            Require(r.WAmy >= 0 && r.AmyloidThreshold >= 0, "regions", $"region '{r.Id}': w_amy and amyloid_threshold must not be negative.");
         }
     }
 }
 
-/// <summary>The four cohort groups of mmSIVAE §4.1.</summary>
-public sealed record GroupParameterSet(GroupParameters Control, GroupParameters Preclinical, GroupParameters Cdr05, GroupParameters Cdr1plus)
+/// <summary>The four cohort groups of mmSIVAE §4.1 and the optional amyloid-negative CDR 0.5 group (non-AD impairment).</summary>
+public sealed record GroupParameterSet(GroupParameters Control, GroupParameters Preclinical, GroupParameters Cdr05, GroupParameters Cdr1plus,
+    GroupParameters AmyloidNegativeCdr05)
 {
     /// <summary>(name, parameters) pairs in stage order.</summary>
     [JsonIgnore]
     public IEnumerable<(string Name, GroupParameters Group)> All =>
-        [("control", Control), ("preclinical", Preclinical), ("cdr05", Cdr05), ("cdr1plus", Cdr1plus)];
+        [("control", Control), ("preclinical", Preclinical), ("cdr05", Cdr05), ("cdr1plus", Cdr1plus), ("amyloid_negative_cdr05", AmyloidNegativeCdr05)];
+
+    /// <summary>Whether the group of JSON name <paramref name="name"/> is amyloid-positive (the paper's three patient groups).</summary>
+    internal static bool IsAmyloidPositive(string name) => name is "preclinical" or "cdr05" or "cdr1plus";
 
     public GroupParameters For(ClinicalStage stage) => stage switch
     {
@@ -156,8 +190,18 @@ public sealed record GroupParameterSet(GroupParameters Control, GroupParameters 
         ClinicalStage.Preclinical => Preclinical,
         ClinicalStage.Cdr05 => Cdr05,
         ClinicalStage.Cdr1Plus => Cdr1plus,
+        ClinicalStage.AmyloidNegativeImpaired => AmyloidNegativeCdr05,
         _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
     };
+}
+
+/// <summary>Where a group's atrophy goes.</summary>
+public enum AtrophyPattern
+{
+    /// <summary>Alzheimer-typical: d_r = w_atr,r x subtype multiplier x anchor x severity.</summary>
+    Regional,
+    /// <summary>Non-specific: d_r = anchor x severity in every region (ventricles and choroid plexus enlarge by as much).</summary>
+    Uniform,
 }
 
 /// <summary>Demographics, cognition and disease anchors of one group.</summary>
@@ -166,12 +210,15 @@ public sealed record GroupParameterSet(GroupParameters Control, GroupParameters 
 /// <param name="FemaleFraction">Probability of female sex.</param>
 /// <param name="Adas13Mean">Group mean of ADAS13.</param>
 /// <param name="Adas13NoiseSd">SD of the ADAS13 noise (the severity terms add to it).</param>
-/// <param name="SummarySuvrMean">Mean cortical summary SUVR of amyloid-positive groups.</param>
-/// <param name="SummarySuvrSd">SD of the cortical summary SUVR (truncated at the positivity threshold).</param>
-/// <param name="AtrophyAnchor">Hippocampal Cohen's d of the group's atrophy (negative = smaller).</param>
+/// <param name="SummarySuvrMean">Mean cortical summary SUVR of an amyloid-positive group (realised: the draw is
+/// threshold + Gamma with this mean and <paramref name="SummarySuvrSd"/>).</param>
+/// <param name="SummarySuvrSd">SD of the group's cortical summary SUVR.</param>
+/// <param name="AtrophyAnchor">Planted hippocampal atrophy of the group in control-SD units (negative = smaller), before
+/// subtype and severity; for CDR &gt;= 1 the anchor of each CDR value is in cdr1plus_anchor_by_cdr.</param>
+/// <param name="AtrophyPattern">Regional (AD-typical, w_atr and subtypes; the default) or uniform (non-specific).</param>
 public sealed record GroupParameters(
     double AgeMean, double AgeSd, double FemaleFraction, double Adas13Mean, double Adas13NoiseSd,
-    double? SummarySuvrMean = null, double? SummarySuvrSd = null, double? AtrophyAnchor = null);
+    double? SummarySuvrMean = null, double? SummarySuvrSd = null, double? AtrophyAnchor = null, AtrophyPattern AtrophyPattern = AtrophyPattern.Regional);
 
 /// <summary>Intracranial volume by sex and the scaling of regional volumes with it: V ∝ (ICV / reference)^exponent.</summary>
 public sealed record IcvParameters(double MaleMean, double MaleSd, double FemaleMean, double FemaleSd, double Reference, double Exponent);
@@ -206,8 +253,10 @@ public sealed record Adas13Parameters(double AtrophyWeight, double AmyloidWeight
 /// <param name="VolumeMaleEffectSd">Male-minus-female difference after ICV, in residual SDs.</param>
 /// <param name="SuvrMean">Amyloid-negative SUVR (whole-cerebellum reference).</param>
 /// <param name="SuvrSd">Amyloid-negative SUVR SD.</param>
-/// <param name="WAmy">Amyloid weight: fraction of the subject's cortical amyloid excess expressed here.</param>
+/// <param name="WAmy">Amyloid weight: fraction of the subject's amyloid burden expressed here once the region has taken it up.</param>
 /// <param name="WAtr">Atrophy weight: fraction of the hippocampal atrophy effect (negative = enlarges).</param>
+/// <param name="AmyloidThreshold">Burden (SUVR) at which the region is half-way to taking up amyloid: ~0 where amyloid
+/// appears first (precuneus, posterior cingulate), larger for late regions (sensorimotor, medial temporal).</param>
 public sealed record RegionParameters(
     string Id, double VolumeMean, double VolumeSd, double VolumeAgeSlopePercent, double VolumeMaleEffectSd,
-    double SuvrMean, double SuvrSd, double WAmy, double WAtr);
+    double SuvrMean, double SuvrSd, double WAmy, double WAtr, double AmyloidThreshold);

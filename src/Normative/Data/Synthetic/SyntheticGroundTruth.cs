@@ -56,7 +56,7 @@ public sealed class SyntheticGroundTruth
         throw new ArgumentException($"The ground truth has no modality '{modality}'.", nameof(modality));
     }
 
-    private static readonly string[] FixedColumns = ["subject_id", "stage", "subtype", "severity", "amyloid_excess", "summary_suvr"];
+    private static readonly string[] FixedColumns = ["subject_id", "stage", "subtype", "severity", "amyloid_burden", "amyloid_excess", "summary_suvr"];
 
     /// <summary>Writes the ground truth as CSV (round-trip numbers, LF line ends).</summary>
     public void Write(string path)
@@ -70,7 +70,7 @@ public sealed class SyntheticGroundTruth
         foreach (var s in Subjects)
         {
             CsvFormat.WriteRow(writer,
-                new[] { s.SubjectId, FormatStage(s.Stage), s.Subtype, CsvFormat.Number(s.Severity), CsvFormat.Number(s.AmyloidExcess), CsvFormat.Number(s.SummarySuvr) }
+                new[] { s.SubjectId, FormatStage(s.Stage), s.Subtype, CsvFormat.Number(s.Severity), CsvFormat.Number(s.AmyloidBurden), CsvFormat.Number(s.AmyloidExcess), CsvFormat.Number(s.SummarySuvr) }
                     .Concat(s.SharedFactors.Select(CsvFormat.Number))
                     .Concat(s.Effects.SelectMany(e => e.Select(CsvFormat.Number))));
         }
@@ -108,10 +108,10 @@ public sealed class SyntheticGroundTruth
             double Number(string column) => issues.Number(table, i, table.ColumnIndex(column)) ?? double.NaN;
             string stageText = table.Cell(i, "stage");
             if (!TryParseStage(stageText, out var stage))
-                issues.Add(new CohortIssue(path, CsvTable.SpreadsheetRow(i), "stage", $"'{stageText}' is not a stage (control, preclinical, cdr05, cdr1plus)."));
+                issues.Add(new CohortIssue(path, CsvTable.SpreadsheetRow(i), "stage", $"'{stageText}' is not a stage (control, preclinical, cdr05, cdr1plus, aneg_impaired)."));
             subjects.Add(new PlantedSubject(
                 table.Cell(i, "subject_id"), stage, table.Cell(i, "subtype"),
-                Number("severity"), Number("amyloid_excess"), Number("summary_suvr"),
+                Number("severity"), Number("amyloid_burden"), Number("amyloid_excess"), Number("summary_suvr"),
                 factorColumns.Select(Number).ToArray(),
                 effectColumns.Select(cols => cols.Select(Number).ToArray()).ToArray()));
         }
@@ -126,6 +126,7 @@ public sealed class SyntheticGroundTruth
         ClinicalStage.Preclinical => "preclinical",
         ClinicalStage.Cdr05 => "cdr05",
         ClinicalStage.Cdr1Plus => "cdr1plus",
+        ClinicalStage.AmyloidNegativeImpaired => "aneg_impaired",
         _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
     };
 
