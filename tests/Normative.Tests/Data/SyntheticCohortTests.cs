@@ -134,13 +134,24 @@ public sealed class SyntheticCohortTests
     [Fact]
     public void ModalitiesCorrelateThroughTheSharedFactors()
     {
-        double withShared = CrossModalCorrelation(Paper);
-        // Give the shared share to the modality-wide factors instead: the cross-modal correlation vanishes.
+        // The default cohort's cross-modal correlation in controls is weak (r ≈ 0.1 at seed 42; real controls: ≈ 0,
+        // domain-notes §3.6): its amyloid side also carries the sub-threshold burden and is truncated under the A+
+        // cut-off. The mechanism is tested with a larger shared share: strong correlation with the shared factors,
+        // none when their share goes to the modality-wide factors.
         var p = SyntheticCohortParameters.Default;
-        var noShared = p with
+        var strongShared = p with
         {
-            VarianceComponents = p.VarianceComponents.ToDictionary(kv => kv.Key, kv => kv.Value with { Shared = 0, Global = kv.Value.Global + kv.Value.Shared }),
+            VarianceComponents = new Dictionary<string, VarianceComponents>
+            {
+                [SyntheticModalities.Mri] = new(Shared: 0.4, Global: 0.1, System: 0.1, Pair: 0.2, Unique: 0.2),
+                [SyntheticModalities.Amyloid] = new(Shared: 0.4, Global: 0.3, System: 0.05, Pair: 0.15, Unique: 0.1),
+            },
         };
+        var noShared = strongShared with
+        {
+            VarianceComponents = strongShared.VarianceComponents.ToDictionary(kv => kv.Key, kv => kv.Value with { Shared = 0, Global = kv.Value.Global + kv.Value.Shared }),
+        };
+        double withShared = CrossModalCorrelation(SyntheticCohortGenerator.Generate(new SyntheticCohortOptions { Seed = 42, Parameters = strongShared }));
         double without = CrossModalCorrelation(SyntheticCohortGenerator.Generate(new SyntheticCohortOptions { Seed = 42, Parameters = noShared }));
         Assert.True(withShared > 0.2, $"r = {withShared}, without shared factors {without}");
         Assert.InRange(without, -0.15, 0.15);
