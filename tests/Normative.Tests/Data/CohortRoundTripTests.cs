@@ -33,7 +33,7 @@ public sealed class CohortRoundTripTests
         for (int i = 0; i < planted.Subjects.Count; i++)
         {
             var (a, b) = (planted.Subjects[i], loaded.Subjects[i]);
-            Assert.Equal((a.SubjectId, a.Stage, a.Subtype, a.Severity, a.AmyloidExcess, a.SummarySuvr), (b.SubjectId, b.Stage, b.Subtype, b.Severity, b.AmyloidExcess, b.SummarySuvr));
+            Assert.Equal((a.SubjectId, a.Stage, a.Subtype, a.Severity, a.AmyloidBurden, a.AmyloidExcess, a.SummarySuvr), (b.SubjectId, b.Stage, b.Subtype, b.Severity, b.AmyloidBurden, b.AmyloidExcess, b.SummarySuvr));
             Assert.Equal(a.SharedFactors, b.SharedFactors);
             Assert.Equal(a.Effects, b.Effects);
         }
