@@ -230,13 +230,14 @@ public sealed class ReproductionEndToEndTests(ReproductionEndToEndFixture run) :
 
         var table = CsvTable.Read(PathOf($"subjects/{key}-d{d}.csv"));
         // Design §8: subject_id, split, group, cdr, z_1 … z_d, d_ml, d_mf, outlier_ml, outlier_mf, rec_*, zmf_*; then the
-        // p-values SubjectScoresCsv documents.
+        // p-values and the signed regional deviations res_* SubjectScoresCsv documents.
         var expected = new List<string> { "subject_id", "split", "group", "cdr" };
         expected.AddRange(Enumerable.Range(1, d).Select(k => $"z_{k}"));
         expected.AddRange(["d_ml", "d_mf", "outlier_ml", "outlier_mf"]);
         expected.AddRange(regionColumns.Select(c => "rec_" + c));
         expected.AddRange(regionColumns.Select(c => "zmf_" + c));
         expected.AddRange(["p_ml", "p_mf"]);
+        expected.AddRange(regionColumns.Select(c => "res_" + c));
         Assert.Equal(expected, table.Header);
 
         // One row per subject of the cohort: training controls, held-out controls and patients.
