@@ -99,6 +99,14 @@ public static class Scorer
         return count == 0 ? double.NaN : sum / count;
     }
 
+    /// <summary>A 2-D tensor [rows, columns] as a new array (copied to the CPU in double precision).</summary>
+    internal static double[,] ToArray(Tensor source)
+    {
+        var target = new double[source.shape[0], source.shape[1]];
+        Copy(source, target, 0);
+        return target;
+    }
+
     private static void Copy(Tensor source, double[,] target, int rowOffset)
     {
         var values = source.to_type(ScalarType.Float64).cpu().data<double>().ToArray();

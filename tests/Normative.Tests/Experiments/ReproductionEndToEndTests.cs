@@ -96,9 +96,9 @@ public sealed class ReproductionEndToEndTests(ReproductionEndToEndFixture run) :
         "table1.csv",
         "control_reconstruction.csv", "control_reconstruction_summary.csv",
         "deviation_histograms.csv", "deviation_histograms_emd.csv",
-        "latent_to_region_dimensions.csv", "latent_to_region_contrasts.csv", "latent_to_region_subjects.csv",
+        "latent_to_region_dimensions.csv", "latent_to_region_selection.csv", "latent_to_region_effects.csv", "latent_to_region_subjects.csv",
         "cognition_association.csv",
-        "planted_truth_auroc.csv", "planted_truth_regions.csv", "planted_truth_fpr.csv",
+        "planted_truth_recovery.csv", "planted_truth_regions.csv", "planted_truth_fpr.csv",
     ];
 
     private static string SchemaPath => Path.Combine(JsonSchemaValidator.SchemaFolder, "results.schema.json");
