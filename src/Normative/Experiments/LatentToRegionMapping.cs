@@ -82,54 +82,79 @@ public static class LatentToRegionMapping
         return tests.Select((t, j) => new RegionEffect(regionIds[j], t.Mean, lower[j], upper[j], t.T, t.PValue, fdr.AdjustedPValues[j], fdr.Rejected[j])).ToArray();
     }
 
+    /// <summary>
+    /// What the corrected procedure reads for one stage of a run: the stage's patients (ids, Z_ml, latents, real
+    /// encoded covariates), the held-out controls' Z_ml and the training controls' latent mean z̄_C.
+    /// </summary>
+    public static StageInputs InputsOf(ModelEvaluation run, ExperimentData data, ClinicalStage stage)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(data);
+        var patientIds = run.Patients.Scores.SubjectIds;
+        var rows = ClinicalStages.RowsOf(ClinicalStages.Of(data, patientIds), stage);
+        return new StageInputs(stage, rows, rows.Select(i => patientIds[i]).ToArray(), Rows(run.Patients.Deviations.LatentZ, rows),
+            Rows(run.Patients.Scores.Latent, rows), Rows(CovariatesOf(data.Patients, patientIds), rows),
+            run.Holdout.Deviations.LatentZ, run.Reference.LatentZ.Means);
+    }
+
+    /// <summary>Steps 1 to 3 for one stage; the per-patient effects per modality come back in <paramref name="perPatient"/> (null when skipped).</summary>
+    public static (StageSelection Selection, IReadOnlyList<StageRegionEffects> Effects) MapStage(ModelEvaluation run, ExperimentData data, StageInputs inputs,
+        LatentToRegionOptions options, int bootstrapSeed, out IReadOnlyList<double[,]>? perPatient)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(options);
+        var modalities = run.Patients.Scores.ModalityNames;
+        var selection = SelectDimensions(inputs.Stage, inputs.LatentZ, inputs.ControlZ, options.FdrLevel);
+        perPatient = null;
+        if (selection.SkippedReason is not null)
+            return (selection, modalities.Select(m => new StageRegionEffects(m, inputs.Stage, inputs.SubjectIds.Count, selection.Controls, [], selection.SkippedReason, [])).ToArray());
+        var decoded = LatentDecoding.SelectedEffect(run.Model, inputs.Latent, inputs.Covariates, inputs.ControlMean, selection.SelectedDimensions);
+        // One resampling of the stage's patients for every region of every modality keeps the regions' dependence.
+        var (lower, upper) = BootstrapMeanInterval.Compute(RegionalError.Concatenate(decoded), bootstrapSeed, options.BootstrapReplicates, options.ConfidenceLevel);
+        var effects = new List<StageRegionEffects>();
+        int offset = 0;
+        for (int m = 0; m < modalities.Count; m++)
+        {
+            var regionIds = data.Regions(modalities[m]).Ids.ToArray();
+            int p = regionIds.Length;
+            if (decoded[m].GetLength(1) != p)
+                throw new ArgumentException($"The model decodes {decoded[m].GetLength(1)} columns for modality '{modalities[m]}' but the cohort lists {p} regions.");
+            var regions = Effects(regionIds, decoded[m], lower[offset..(offset + p)], upper[offset..(offset + p)], options.FdrLevel);
+            effects.Add(new StageRegionEffects(modalities[m], inputs.Stage, inputs.SubjectIds.Count, selection.Controls, selection.SelectedDimensions, null, regions));
+            offset += p;
+        }
+        perPatient = decoded;
+        return (selection, effects);
+    }
+
     private static LatentToRegionMappingResult Corrected(ModelEvaluation run, ExperimentData data, LatentToRegionOptions options)
     {
         var patientIds = run.Patients.Scores.SubjectIds;
         var stages = ClinicalStages.Of(data, patientIds);
-        var patientZ = run.Patients.Deviations.LatentZ;
-        var controlZ = run.Holdout.Deviations.LatentZ;
-        var covariates = CovariatesOf(data.Patients, patientIds);
-        var controlMean = run.Reference.LatentZ.Means;
         var modalities = run.Patients.Scores.ModalityNames;
         var regionIds = modalities.Select(m => data.Regions(m).Ids.ToArray()).ToArray();
-        var perPatient = regionIds.Select(ids => new double[patientIds.Count, ids.Length]).ToArray();
-
+        var table = regionIds.Select(ids => new double[patientIds.Count, ids.Length]).ToArray();
         var selections = new List<StageSelection>();
         var effects = new List<StageRegionEffects>();
         for (int s = 0; s < ClinicalStages.Patients.Count; s++)
         {
-            var stage = ClinicalStages.Patients[s];
-            var rows = ClinicalStages.RowsOf(stages, stage);
-            var selection = SelectDimensions(stage, Rows(patientZ, rows), controlZ, options.FdrLevel);
+            var inputs = InputsOf(run, data, ClinicalStages.Patients[s]);
+            var (selection, stageEffects) = MapStage(run, data, inputs, options, options.BootstrapSeed + s, out var perPatient);
             selections.Add(selection);
-            if (selection.SkippedReason is not null)
-            {
-                effects.AddRange(modalities.Select(m => new StageRegionEffects(m, stage, rows.Length, selection.Controls, [], selection.SkippedReason, [])));
-                continue;
-            }
-            var decoded = LatentDecoding.SelectedEffect(run.Model, Rows(run.Patients.Scores.Latent, rows), Rows(covariates, rows), controlMean, selection.SelectedDimensions);
-            // One resampling of the stage's patients for every region of every modality keeps the regions' dependence.
-            var (lower, upper) = BootstrapMeanInterval.Compute(RegionalError.Concatenate(decoded), options.BootstrapSeed + s, options.BootstrapReplicates, options.ConfidenceLevel);
-            int offset = 0;
+            effects.AddRange(stageEffects);
+            if (perPatient is null) continue;
             for (int m = 0; m < modalities.Count; m++)
-            {
-                int p = regionIds[m].Length;
-                if (decoded[m].GetLength(1) != p)
-                    throw new ArgumentException($"The model decodes {decoded[m].GetLength(1)} columns for modality '{modalities[m]}' but the cohort lists {p} regions.");
-                var regions = Effects(regionIds[m], decoded[m], lower[offset..(offset + p)], upper[offset..(offset + p)], options.FdrLevel);
-                effects.Add(new StageRegionEffects(modalities[m], stage, rows.Length, selection.Controls, selection.SelectedDimensions, null, regions));
-                for (int i = 0; i < rows.Length; i++)
-                    for (int j = 0; j < p; j++) perPatient[m][rows[i], j] = decoded[m][i, j];
-                offset += p;
-            }
+                for (int i = 0; i < inputs.Rows.Count; i++)
+                    for (int j = 0; j < regionIds[m].Length; j++) table[m][inputs.Rows[i], j] = perPatient[m][i, j];
         }
         var tables = modalities.Select((m, k) => new RegionalDeviationTable(m, regionIds[k], patientIds,
-            Enumerable.Repeat(Split.Test, patientIds.Count).ToArray(), stages, perPatient[k])).ToArray();
+            Enumerable.Repeat(Split.Test, patientIds.Count).ToArray(), stages, table[k])).ToArray();
         return new LatentToRegionMappingResult(MappingProcedure.Corrected, run.Method.Label, run.Method.Key, run.LatentDim, run.Seed,
-            options.FdrLevel, "control sd", DescribeDimensions(patientZ, stages, options.SelectionThreshold), selections, null, [], null,
+            options.FdrLevel, "control sd", DescribeDimensions(run.Patients.Deviations.LatentZ, stages, options.SelectionThreshold), selections, null, [], null,
             "Per stage, latent dimensions whose Z_ml differs from the held-out controls' (Welch t, BH); effect = mean over the stage's patients of "
             + "x̂(z̄_C + P_S(z_i − z̄_C), c_i) − x̂(z̄_C, c_i) in training-control sd units (signed), "
-            + string.Create(CultureInfo.InvariantCulture, $"{100 * options.ConfidenceLevel:0.#} % bootstrap CI over patients ({options.BootstrapReplicates} replicates, seed {options.BootstrapSeed}), BH over regions."),
+            + string.Create(CultureInfo.InvariantCulture, $"{100 * options.ConfidenceLevel:0.#} % bootstrap CI over patients ({options.BootstrapReplicates} replicates, seed {options.BootstrapSeed} + stage index), BH over regions."),
             effects)
         {
             SubjectDeviations = tables,

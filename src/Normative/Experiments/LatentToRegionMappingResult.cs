@@ -19,6 +19,13 @@ public sealed record LatentDimensionDeviation(int Dimension, double MeanAbsolute
 /// <param name="MeanDifference">Mean Z_ml of the stage minus that of the held-out controls (signed).</param>
 public sealed record DimensionTest(int Dimension, double MeanDifference, double T, double PValue, double QValue, bool Selected);
 
+/// <summary>
+/// The inputs of the corrected procedure for one stage: its patients (<paramref name="Rows"/> in the run's patient
+/// order, ids, Z_ml [n_g, d], latents [n_g, d], encoded covariates [n_g, c]), the held-out controls' Z_ml and z̄_C.
+/// </summary>
+public sealed record StageInputs(ClinicalStage Stage, IReadOnlyList<int> Rows, IReadOnlyList<string> SubjectIds, double[,] LatentZ, double[,] Latent,
+    double[,] Covariates, double[,] ControlZ, IReadOnlyList<double> ControlMean);
+
 /// <summary>The dimension selection of one stage (corrected procedure), or why it was skipped.</summary>
 public sealed record StageSelection(ClinicalStage Stage, int Subjects, int Controls, IReadOnlyList<int> SelectedDimensions,
     string? SkippedReason, IReadOnlyList<DimensionTest> Dimensions);

@@ -17,7 +17,8 @@ namespace Normative.Experiments;
 /// with age and sex regressed out on the training controls, averaged over the stage's patients — what a perfect
 /// covariate model with no latent structure shows): AUROC of |effect| for planted vs unplanted regions (not
 /// informative below <see cref="MinimumUnplantedRegions"/> unplanted regions), Spearman's rho of the signed effects
-/// against delta, and the fraction of planted regions with the planted sign.
+/// against delta, and the fraction of planted regions with the planted sign. The same metrics of the run's mean signed
+/// regional residuals (x - x̂) / sd show what the model leaves outside its latent.
 /// </remarks>
 public static class PlantedTruthValidation
 {
@@ -52,11 +53,12 @@ public static class PlantedTruthValidation
             var regionIds = data.Regions(modality).Ids.ToArray();
             var planted = PlantedEffects(data, truth, modality);
             var ceiling = CeilingEffects(data, modality);
+            var residual = ResidualEffects(run, data, modality);
             foreach (var stage in ClinicalStages.Patients)
             {
                 if (!planted.TryGetValue(stage, out var stageTruth))
                 {
-                    recovery.Add(new PlantedRecovery(modality, stage, 0, 0, 0, null, null, $"no {ClinicalStages.Label(stage)} patients"));
+                    recovery.Add(new PlantedRecovery(modality, stage, 0, 0, 0, null, null, $"no {ClinicalStages.Label(stage)} patients", null));
                     continue;
                 }
                 var effects = mapping.Effects.FirstOrDefault(c => c.Modality == modality && c.Stage == stage);
@@ -64,13 +66,14 @@ public static class PlantedTruthValidation
                     throw new ArgumentException($"The mapping's {modality} regions are not the cohort's, in the cohort's order.", nameof(mapping));
                 double[]? model = effects is { Regions.Count: > 0 } ? effects.Regions.Select(r => r.Effect).ToArray() : null;
                 var stageRegions = regionIds.Select((id, j) => new PlantedRegion(modality, stage, id, stageTruth.Raw[j], stageTruth.Scaled[j],
-                    Math.Abs(stageTruth.Scaled[j]) >= plantedThreshold, model?[j], ceiling[stage][j])).ToArray();
+                    Math.Abs(stageTruth.Scaled[j]) >= plantedThreshold, model?[j], ceiling[stage][j], residual?[stage][j])).ToArray();
                 regions.AddRange(stageRegions);
                 var label = stageRegions.Select(r => r.Planted).ToArray();
                 string? reason = model is null ? effects?.SkippedReason ?? "the mapping has no effects for this stage and modality" : null;
                 recovery.Add(new PlantedRecovery(modality, stage, stageTruth.Subjects, label.Count(p => p), label.Count(p => !p),
                     model is null ? null : Score(model, stageTruth.Scaled, label),
-                    Score(ceiling[stage], stageTruth.Scaled, label), reason));
+                    Score(ceiling[stage], stageTruth.Scaled, label), reason,
+                    residual is null ? null : Score(residual[stage], stageTruth.Scaled, label)));
             }
         }
         double alpha = grid.Options.Conventions.Outliers.Alpha;
@@ -171,6 +174,22 @@ public static class PlantedTruthValidation
             result[stage] = Enumerable.Range(0, adjusted.GetLength(1)).Select(j => rows.Length == 0 ? double.NaN : rows.Average(i => adjusted[i, j])).ToArray();
         }
         return result;
+    }
+
+    /// <summary>Per stage, the mean signed regional deviation (x - x̂) / sd of the run's patients in <paramref name="modality"/>; null without residuals.</summary>
+    private static Dictionary<ClinicalStage, double[]>? ResidualEffects(ModelEvaluation run, ExperimentData data, string modality)
+    {
+        if (run.Patients.Deviations.SignedResiduals is not { } residuals) return null;
+        var names = run.Patients.Scores.ModalityNames;
+        int m = IndexOf(names, modality);
+        int offset = Enumerable.Range(0, m).Sum(k => run.Patients.Scores.Residuals[k].GetLength(1));
+        int p = run.Patients.Scores.Residuals[m].GetLength(1);
+        var stages = ClinicalStages.Of(data, run.Patients.Scores.SubjectIds);
+        return ClinicalStages.Patients.ToDictionary(stage => stage, stage =>
+        {
+            var rows = ClinicalStages.RowsOf(stages, stage);
+            return Enumerable.Range(0, p).Select(j => rows.Length == 0 ? double.NaN : rows.Average(i => residuals[i, offset + j])).ToArray();
+        });
     }
 
     /// <summary>The rows of modality <paramref name="k"/> that are observed, and their covariates.</summary>

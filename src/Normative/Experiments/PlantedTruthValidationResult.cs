@@ -11,8 +11,10 @@ namespace Normative.Experiments;
 /// <param name="Planted">|<paramref name="PlantedEffect"/>| &gt;= the planted threshold.</param>
 /// <param name="ModelEffect">The mapping's signed regional effect (its unit: <see cref="PlantedTruthValidationResult.EffectUnit"/>); null when it skipped the stage.</param>
 /// <param name="CeilingEffect">The no-model ceiling: mean over the stage's patients of the covariate-adjusted model input, in the same units as <paramref name="PlantedEffect"/>.</param>
+/// <param name="ResidualEffect">Mean over the stage's patients of the run's signed regional deviation (x - x̂) / sd (training controls' residual sd):
+/// what the model leaves outside its latent; null when the run kept no residuals.</param>
 public sealed record PlantedRegion(string Modality, ClinicalStage Stage, string Region, double MeanRawEffect, double PlantedEffect, bool Planted,
-    double? ModelEffect, double CeilingEffect);
+    double? ModelEffect, double CeilingEffect, double? ResidualEffect);
 
 /// <summary>
 /// How well one set of signed regional effects recovers the planted truth of a stage and modality.
@@ -23,9 +25,12 @@ public sealed record PlantedRegion(string Modality, ClinicalStage Stage, string 
 /// <param name="SignAgreement">Fraction of the planted regions whose effect has the planted sign; null without planted regions.</param>
 public sealed record RecoveryMetrics(double? Auroc, string? AurocNote, double? Spearman, double? SignAgreement);
 
-/// <summary>The recovery of one stage and modality by the model's mapping and by the no-model ceiling, or why it is missing.</summary>
+/// <summary>
+/// The recovery of one stage and modality by the model's latent-to-region mapping, by the no-model ceiling and by the
+/// run's signed regional residuals, or why one is missing.
+/// </summary>
 public sealed record PlantedRecovery(string Modality, ClinicalStage Stage, int Subjects, int PlantedRegions, int OtherRegions,
-    RecoveryMetrics? Model, RecoveryMetrics? Ceiling, string? Reason);
+    RecoveryMetrics? Model, RecoveryMetrics? Ceiling, string? Reason, RecoveryMetrics? Residual);
 
 /// <summary>
 /// The held-out-control false-positive rate of D_ml and D_mf outliers for one method and latent size: per seed

@@ -22,6 +22,7 @@ public sealed class PlantedTruthValidationTests(ExperimentGridFixture fixture)
             var planted = regions.Select(x => x.PlantedEffect).ToArray();
             var labels = regions.Select(x => x.Planted).ToArray();
             Assert.Equal(PlantedTruthValidation.Score(regions.Select(x => x.CeilingEffect).ToArray(), planted, labels), r.Ceiling);
+            Assert.Equal(PlantedTruthValidation.Score(regions.Select(x => x.ResidualEffect!.Value).ToArray(), planted, labels), r.Residual);
             if (r.Model is null)
             {
                 Assert.NotNull(r.Reason);
@@ -64,6 +65,18 @@ public sealed class PlantedTruthValidationTests(ExperimentGridFixture fixture)
         var id = fixture.Data.Regions(SyntheticModalities.Amyloid).Regions[30].Id;
         var row = _result.Regions.Single(r => r.Modality == SyntheticModalities.Amyloid && r.Stage == ClinicalStage.Cdr05 && r.Region == id);
         Assert.Equal(rows.Average(i => adjusted[i, 30]), row.CeilingEffect, 9);
+    }
+
+    [Fact]
+    public void Residual_effect_is_the_stage_mean_of_the_signed_regional_deviations()
+    {
+        var run = FigureRun.Select(fixture.Grid);
+        var residuals = run.Patients.Deviations.SignedResiduals!;
+        var rows = Enumerable.Range(0, run.Patients.Count).Where(i => fixture.Data.Subject(run.Patients.Scores.SubjectIds[i]).Stage == ClinicalStage.Preclinical).ToArray();
+        var id = fixture.Data.Regions(SyntheticModalities.Amyloid).Regions[4].Id;
+        var row = _result.Regions.Single(r => r.Modality == SyntheticModalities.Amyloid && r.Stage == ClinicalStage.Preclinical && r.Region == id);
+        // The amyloid block follows the 90 MRI columns.
+        Assert.Equal(rows.Average(i => residuals[i, 90 + 4]), row.ResidualEffect!.Value, 12);
     }
 
     [Fact]
@@ -127,8 +140,8 @@ public sealed class PlantedTruthValidationTests(ExperimentGridFixture fixture)
         _result.Write(folder.Path);
         var json = ResultFileAssert.Json(Path.Combine(folder.Path, "planted_truth.json"));
         Assert.Equal(6, json.GetProperty("recovery").GetArrayLength());
-        Assert.Equal(12, ResultFileAssert.Csv(Path.Combine(folder.Path, "planted_truth_recovery.csv"), "method_key", "latent_dim", "seed", "procedure", "modality", "stage", "source", "subjects", "planted_regions", "other_regions", "auroc").Length);
-        Assert.Equal(6 * 90, ResultFileAssert.Csv(Path.Combine(folder.Path, "planted_truth_regions.csv"), "modality", "stage", "region", "mean_raw_effect", "planted_effect", "planted", "model_effect", "ceiling_effect").Length);
+        Assert.Equal(18, ResultFileAssert.Csv(Path.Combine(folder.Path, "planted_truth_recovery.csv"), "method_key", "latent_dim", "seed", "procedure", "modality", "stage", "source", "subjects", "planted_regions", "other_regions", "auroc").Length);
+        Assert.Equal(6 * 90, ResultFileAssert.Csv(Path.Combine(folder.Path, "planted_truth_regions.csv"), "modality", "stage", "region", "mean_raw_effect", "planted_effect", "planted", "model_effect", "ceiling_effect", "residual_effect").Length);
         Assert.Equal(4, ResultFileAssert.Csv(Path.Combine(folder.Path, "planted_truth_fpr.csv"), "method", "method_key", "latent_dim", "seed", "controls", "fpr_d_ml", "fpr_d_mf").Length);
         Assert.Contains("AUROC model", _result.ToMarkdown());
     }
