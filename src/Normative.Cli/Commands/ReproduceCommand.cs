@@ -21,6 +21,11 @@ internal static class ReproduceCommand
         var latents = new Option<string?>("--latents") { Description = "Comma-separated latent sizes. Default: 5,10,15,20." };
         var seeds = new Option<string?>("--seeds") { Description = "Comma-separated seeds. Default: 0,1,2,3,4 (quick: 0)." };
         var cohortSeed = new Option<int>("--cohort-seed") { Description = "Seed of the synthetic cohort.", DefaultValueFactory = _ => 42 };
+        var mapping = new Option<string>("--mapping")
+        {
+            Description = "Latent-to-region mapping (Fig 5, planted truth): 'corrected' (default: per-stage Welch/BH dimension selection, decoded effects at the controls' latent mean with real covariates, bootstrap CIs) or 'paper' (mean |Z_ml| > 1.96, decode with zeros, Cohen's d).",
+            DefaultValueFactory = _ => "corrected",
+        };
         var noFigures = new Option<bool>("--no-figures") { Description = "Skip the figures (they need Debian's chromium for the PNGs)." };
         var notebooks = new Option<bool>("--notebooks")
         {
@@ -33,8 +38,9 @@ internal static class ReproduceCommand
             "Reproduce the paper's experiments: generate (or load) the cohort, train the grid, write tables, per-subject scores and a report.\n" +
             "Example: normative reproduce --quick --out results\n" +
             "         normative reproduce --models mmsivae-mopoe,mmvae-mopoe --latents 15 --seeds 0,1,2 --preset paper\n" +
+            "         normative reproduce --models mmsivae-mopoe --latents 15 --seeds 0 --mapping paper\n" +
             "         normative reproduce --notebooks");
-        foreach (var option in new Option[] { quick, cohort, output, methods, latents, seeds, cohortSeed, noFigures, notebooks }) command.Options.Add(option);
+        foreach (var option in new Option[] { quick, cohort, output, methods, latents, seeds, cohortSeed, mapping, noFigures, notebooks }) command.Options.Add(option);
         training.AddTo(command);
 
         command.SetGuardedAction(async (parse, token) =>
@@ -65,6 +71,7 @@ internal static class ReproduceCommand
                 CohortPath = parse.GetValue(cohort),
                 Synthetic = new SyntheticCohortOptions { Seed = parse.GetValue(cohortSeed) },
                 Grid = grid,
+                Mapping = new LatentToRegionOptions { Procedure = LatentToRegionOptions.ParseProcedure(parse.GetValue(mapping)!) },
             };
 
             using var result = ProgressDisplay.Run(task =>

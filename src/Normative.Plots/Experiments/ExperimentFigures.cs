@@ -44,26 +44,35 @@ public static class ExperimentFigures
         return DeviationHistogramFigure.Build(panels, space == DeviationSpace.Feature ? "D<sub>mf</sub>" : "D<sub>ml</sub>", renderer: renderer);
     }
 
-    /// <summary>Fig 5 A: mean |Z_ml| per latent dimension for each patient stage, with the 1.96 selection line.</summary>
+    /// <summary>
+    /// Fig 5 A: mean |Z_ml| per latent dimension for each patient stage, with the paper's 1.96 line (under the corrected
+    /// procedure the per-stage Welch/BH selection is in the mapping's table, not on this line).
+    /// </summary>
     public static FigureBundle LatentDeviation(LatentToRegionMappingResult mapping, PngRenderer? renderer = null)
     {
         var stages = mapping.Dimensions[0].Stages.Select(s => s.Stage).ToArray();
         var groups = new List<LatentGroupDeviation> { new("all patients", mapping.Dimensions.Select(d => d.MeanAbsoluteZ).ToArray()) };
         groups.AddRange(stages.Select(stage => new LatentGroupDeviation(ClinicalStages.Label(stage),
             mapping.Dimensions.Select(d => d.Stages.First(s => s.Stage == stage).MeanAbsoluteZ ?? 0).ToArray())));
-        return LatentDeviationFigure.Build(groups, mapping.SelectionThreshold, renderer);
+        return LatentDeviationFigure.Build(groups, mapping.SelectionThreshold ?? PaperLatentToRegionMapping.DefaultThreshold, renderer);
     }
 
-    /// <summary>Fig 5 B: Cohen's d of each stage against held-out controls per region, FDR-masked, lobe-ordered, per modality.</summary>
+    /// <summary>
+    /// Fig 5 B: the signed regional effect of each stage per region, FDR-masked, lobe-ordered, per modality, on a
+    /// diverging scale: the corrected mapping's decoded effect in control-sd units, or the paper's Cohen's d.
+    /// </summary>
     public static FigureBundle RegionalEffects(LatentToRegionMappingResult mapping, ExperimentData data, PngRenderer? renderer = null)
     {
-        var first = mapping.Contrasts.First(c => c.SkippedReason is null);
+        var first = mapping.Effects.FirstOrDefault(c => c.SkippedReason is null)
+            ?? throw new ArgumentException("The mapping skipped every stage; there is no regional effect to draw.", nameof(mapping));
         var regions = Labels(data.Regions(first.Modality));
-        var effects = mapping.Contrasts.Where(c => c.SkippedReason is null)
+        var effects = mapping.Effects.Where(c => c.SkippedReason is null)
             .Select(c => new GroupRegionalEffect(c.Modality, ClinicalStages.Label(c.Stage),
-                c.Regions.Select(r => r.CohensD).ToArray(), c.Regions.Select(r => r.Significant).ToArray()))
+                c.Regions.Select(r => r.Effect).ToArray(), c.Regions.Select(r => r.Significant).ToArray()))
             .ToArray();
-        return RegionalEffectMapFigure.Build(regions, effects, renderer);
+        bool corrected = mapping.Procedure == MappingProcedure.Corrected;
+        return RegionalEffectMapFigure.Build(regions, effects, renderer,
+            effectLabel: corrected ? "effect (control sd)" : "Cohen's d", minimumLimit: corrected ? 0.3 : 0.8);
     }
 
     /// <summary>Deviation against ADAS13 for the patients of one method, with Pearson and Spearman r in the title.</summary>
@@ -79,16 +88,31 @@ public static class ExperimentFigures
             space == DeviationSpace.Feature ? "D<sub>mf</sub>" : "D<sub>ml</sub>", renderer);
     }
 
-    /// <summary>ROC curves of planted-region recovery per stage and modality (AUROC in the legend).</summary>
+    /// <summary>
+    /// ROC curves of planted-region recovery (|effect| of planted vs unplanted regions) per stage and modality, for
+    /// the model's mapping and for the no-model ceiling; only where the AUROC is informative.
+    /// </summary>
     public static FigureBundle PlantedTruth(PlantedTruthValidationResult result, PngRenderer? renderer = null)
     {
         var curves = new List<RocCurve>();
-        foreach (var recovery in result.Recovery.Where(r => r.Auroc is not null))
+        foreach (var recovery in result.Recovery)
         {
-            var regions = result.Regions.Where(r => r.Modality == recovery.Modality && r.Stage == recovery.Stage && r.Score is not null).ToArray();
-            var (fpr, tpr) = Roc(regions.Select(r => r.Score!.Value).ToArray(), regions.Select(r => r.Planted).ToArray());
-            curves.Add(new RocCurve($"{recovery.Modality}, {ClinicalStages.Label(recovery.Stage)}", fpr, tpr, recovery.Auroc!.Value));
+            var regions = result.Regions.Where(r => r.Modality == recovery.Modality && r.Stage == recovery.Stage).ToArray();
+            var labels = regions.Select(r => r.Planted).ToArray();
+            string name = $"{recovery.Modality}, {ClinicalStages.Label(recovery.Stage)}";
+            if (recovery.Model?.Auroc is { } model)
+            {
+                var (fpr, tpr) = Roc(regions.Select(r => Math.Abs(r.ModelEffect!.Value)).ToArray(), labels);
+                curves.Add(new RocCurve(name, fpr, tpr, model));
+            }
+            if (recovery.Ceiling?.Auroc is { } ceiling)
+            {
+                var (fpr, tpr) = Roc(regions.Select(r => Math.Abs(r.CeilingEffect)).ToArray(), labels);
+                curves.Add(new RocCurve(name + ", no model", fpr, tpr, ceiling));
+            }
         }
+        if (curves.Count == 0)
+            throw new ArgumentException("No stage and modality has an informative AUROC; there is no ROC curve to draw.", nameof(result));
         return PlantedTruthFigure.Build(curves, renderer);
     }
 

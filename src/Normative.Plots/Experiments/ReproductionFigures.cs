@@ -14,11 +14,11 @@ public static class ReproductionFigures
         yield return ("fig3-control-reconstruction", "Fig 3: held-out-control reconstruction error per region", () => ExperimentFigures.ControlReconstruction(e.ControlReconstruction, data, renderer: renderer));
         yield return ("fig4-deviation-histograms", "Fig 4: D_mf of held-out controls and patients, EMD per panel", () => ExperimentFigures.DeviationHistograms(e.DeviationHistograms, DeviationSpace.Feature, renderer));
         yield return ("fig5a-latent-deviation", "Fig 5 A: mean |Z_ml| per latent dimension", () => ExperimentFigures.LatentDeviation(e.LatentToRegion, renderer));
-        yield return ("fig5b-regional-effects", "Fig 5 B: Cohen's d per region and stage (FDR-masked)", () => ExperimentFigures.RegionalEffects(e.LatentToRegion, data, renderer));
+        yield return ("fig5b-regional-effects", "Fig 5 B: signed regional effect per region and stage (FDR-masked)", () => ExperimentFigures.RegionalEffects(e.LatentToRegion, data, renderer));
         if (e.Cognition is not null)
             yield return ("cognition-adas13", "D_ml against ADAS13", () => ExperimentFigures.Cognition(e.Cognition, e.DeviationHistograms, data, renderer: renderer));
-        if (e.PlantedTruth is not null && e.PlantedTruth.Recovery.Any(r => r.Auroc is not null))
-            yield return ("planted-truth-roc", "Planted-region recovery (ROC)", () => ExperimentFigures.PlantedTruth(e.PlantedTruth, renderer));
+        if (e.PlantedTruth is not null && e.PlantedTruth.Recovery.Any(r => r.Model?.Auroc is not null || r.Ceiling?.Auroc is not null))
+            yield return ("planted-truth-roc", "Planted-region recovery (ROC), model and no-model ceiling", () => ExperimentFigures.PlantedTruth(e.PlantedTruth, renderer));
     }
 
     /// <summary>Writes each figure as <c>name.html</c> (interactive, plotly.js inlined) and <c>name.png</c>; returns the Markdown section listing them.</summary>

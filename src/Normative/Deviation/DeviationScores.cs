@@ -31,6 +31,14 @@ public sealed record DeviationScores
     /// <summary>Z_mf [n, R]: regional-error z-scores against training controls.</summary>
     public required double[,] FeatureZ { get; init; }
 
+    /// <summary>
+    /// Signed regional deviations [n, R]: the residual (x - x̂) / sd_j with sd_j the training controls' residual
+    /// sd of region j; negative = below the model's prediction. Disease should push MRI tissue volumes below
+    /// and amyloid SUVR above the prediction (<see cref="Data.DiseaseDirections"/>).
+    /// Null when the inputs carried no residuals.
+    /// </summary>
+    public double[,]? SignedResiduals { get; init; }
+
     /// <summary>Number of subjects n.</summary>
     public int Count => LatentSquaredDistance.Count;
 }

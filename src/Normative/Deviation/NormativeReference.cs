@@ -4,12 +4,14 @@ namespace Normative.Deviation;
 /// The training-control reference of one trained model: Mahalanobis references for D_ml (latents) and
 /// D_mf (regional errors), their calibrated outlier thresholds, and the z-score references for Z_ml and
 /// Z_mf, all fitted on the training controls only (design §5). <see cref="Score"/> then scores any group
-/// (held-out controls, each patient group) against it.
+/// (held-out controls, each patient group) against it. When the inputs carry signed residuals, their
+/// training-control sd per region scales every group's residuals into signed regional deviations.
 /// </summary>
 public sealed class NormativeReference
 {
     private NormativeReference(DeviationConventions conventions, MahalanobisReference latent, MahalanobisReference feature,
-        OutlierThreshold latentThreshold, OutlierThreshold featureThreshold, ZScoreReference latentZ, ZScoreReference featureZ)
+        OutlierThreshold latentThreshold, OutlierThreshold featureThreshold, ZScoreReference latentZ, ZScoreReference featureZ,
+        ZScoreReference? residuals)
     {
         Conventions = conventions;
         Latent = latent;
@@ -18,6 +20,7 @@ public sealed class NormativeReference
         FeatureThreshold = featureThreshold;
         LatentZ = latentZ;
         FeatureZ = featureZ;
+        Residuals = residuals;
     }
 
     /// <summary>Fits every reference on <paramref name="trainingControls"/> under <paramref name="conventions"/>.</summary>
@@ -34,7 +37,8 @@ public sealed class NormativeReference
             conventions.Outliers.Calibrate(latent, trainingControls.Latents, conventions.Seed),
             conventions.Outliers.Calibrate(feature, trainingControls.RegionalErrors, conventions.Seed),
             ZScoreReference.Fit(trainingControls.Latents, conventions.ZScoreDdof),
-            ZScoreReference.Fit(trainingControls.RegionalErrors, conventions.ZScoreDdof));
+            ZScoreReference.Fit(trainingControls.RegionalErrors, conventions.ZScoreDdof),
+            trainingControls.Residuals is { } residuals ? ZScoreReference.Fit(residuals, conventions.ZScoreDdof) : null);
     }
 
     /// <summary>The conventions the reference was fitted under.</summary>
@@ -58,6 +62,12 @@ public sealed class NormativeReference
     /// <summary>Z_mf reference: training-control mean and sd per region.</summary>
     public ZScoreReference FeatureZ { get; }
 
+    /// <summary>
+    /// The training controls' residual sd per region (of x - x̂, ddof of the conventions); null when the
+    /// training inputs carried no residuals.
+    /// </summary>
+    public ZScoreReference? Residuals { get; }
+
     /// <summary>Scores every subject of <paramref name="group"/>.</summary>
     public DeviationScores Score(DeviationInputs group)
     {
@@ -75,6 +85,7 @@ public sealed class NormativeReference
             FeatureOutlier = feature.Select(FeatureThreshold.IsOutlier).ToArray(),
             LatentZ = LatentZ.Transform(group.Latents),
             FeatureZ = FeatureZ.Transform(group.RegionalErrors),
+            SignedResiduals = Residuals is not null && group.Residuals is { } r ? Residuals.Scale(r) : null,
         };
     }
 

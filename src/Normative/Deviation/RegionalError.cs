@@ -28,6 +28,24 @@ public static class RegionalError
     }
 
     /// <summary>
+    /// The signed residual r_ij = x_ij - x̂_ij of the z-scored inputs (both [n, R]): the error before squaring,
+    /// whose sign says in which direction a subject deviates from the model's prediction.
+    /// </summary>
+    public static double[,] Residual(double[,] inputs, double[,] reconstructions)
+    {
+        ArrayInput.RequireFinite(inputs, nameof(inputs));
+        ArrayInput.RequireFinite(reconstructions, nameof(reconstructions));
+        int n = inputs.GetLength(0), r = inputs.GetLength(1);
+        if (reconstructions.GetLength(0) != n || reconstructions.GetLength(1) != r)
+            throw new ArgumentException(
+                $"Reconstructions are [{reconstructions.GetLength(0)}, {reconstructions.GetLength(1)}] but inputs are [{n}, {r}].", nameof(reconstructions));
+        var residuals = new double[n, r];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < r; j++) residuals[i, j] = inputs[i, j] - reconstructions[i, j];
+        return residuals;
+    }
+
+    /// <summary>
     /// Joins per-modality error blocks [n, R_m] side by side into one [n, sum_m R_m] matrix, in the given
     /// order (MRI then amyloid gives the paper's 90 + 90 = 180 D_mf features).
     /// </summary>

@@ -64,4 +64,18 @@ public sealed class ZScoreReference
             for (int j = 0; j < Columns; j++) z[i, j] = (values[i, j] - _means[j]) / _deviations[j];
         return z;
     }
+
+    /// <summary>
+    /// Every row of <paramref name="values"/> [n, k] divided by the columns' sigma_i^norm, not centred: a signed
+    /// residual x - x̂ in units of the training controls' residual sd, whose zero stays "the model's prediction".
+    /// </summary>
+    public double[,] Scale(double[,] values)
+    {
+        ArrayInput.RequireFinite(values, nameof(values));
+        ArrayInput.RequireColumns(values, Columns, nameof(values));
+        var scaled = new double[values.GetLength(0), Columns];
+        for (int i = 0; i < values.GetLength(0); i++)
+            for (int j = 0; j < Columns; j++) scaled[i, j] = values[i, j] / _deviations[j];
+        return scaled;
+    }
 }

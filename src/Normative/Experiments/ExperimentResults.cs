@@ -14,17 +14,18 @@ public sealed record ExperimentResults(
 {
     /// <summary>Runs every experiment on <paramref name="grid"/>. Cognition needs ADAS13 for at least
     /// <see cref="MinimumCognitionSubjects"/> patients, planted truth a synthetic cohort; otherwise they are null.</summary>
-    public static ExperimentResults Run(GridResult grid, ExperimentData data)
+    /// <param name="mapping">Options of the latent-to-region mapping (procedure, FDR, bootstrap); null = the corrected default.</param>
+    public static ExperimentResults Run(GridResult grid, ExperimentData data, LatentToRegionOptions? mapping = null)
     {
-        var mapping = LatentToRegionMapping.Run(grid, data);
+        var map = LatentToRegionMapping.Run(grid, data, mapping);
         int withAdas = data.Patients.SubjectIds.Count(id => data.Subject(id).Adas13 is not null);
         return new ExperimentResults(
             LikelihoodRatioTable.Run(grid),
             Experiments.ControlReconstruction.Run(grid, data),
             Experiments.DeviationHistograms.Run(grid, data),
-            mapping,
+            map,
             withAdas >= MinimumCognitionSubjects ? CognitionAssociation.Run(grid, data) : null,
-            data.GroundTruth is null ? null : PlantedTruthValidation.Run(grid, data, mapping));
+            data.GroundTruth is null ? null : PlantedTruthValidation.Run(grid, data, map));
     }
 
     /// <summary>Patients with ADAS13 needed for the cognition association.</summary>

@@ -1,161 +1,32 @@
-using System.Text.Json.Serialization;
+using System.Globalization;
 using Normative.Data;
 using Normative.Deviation;
-using Normative.Models;
-using static TorchSharp.torch;
+using Normative.Training;
 
 namespace Normative.Experiments;
 
-/// <summary>Mean |Z_ml| of one latent dimension over one patient stage (null when the stage has no subjects).</summary>
-public sealed record StageLatentDeviation(ClinicalStage Stage, int Subjects, double? MeanAbsoluteZ);
-
 /// <summary>
-/// One latent dimension (1-based, as in paper Fig 5A): mean_j |Z_ml,ij| over all patients j (Eq. 14) and per
-/// stage, and whether it passes the selection threshold.
-/// </summary>
-public sealed record LatentDimensionDeviation(int Dimension, double MeanAbsoluteZ, IReadOnlyList<StageLatentDeviation> Stages, bool Selected);
-
-/// <summary>
-/// One region's group difference between a patient stage and the held-out controls: Cohen's d (stage minus
-/// control, pooled sd), Welch's t with its two-sided p, and the Benjamini-Hochberg q within the modality x contrast.
-/// </summary>
-public sealed record RegionContrast(string Region, double CohensD, double T, double DegreesOfFreedom, double PValue, double QValue, bool Significant);
-
-/// <summary>
-/// The regional contrasts of one modality and stage vs the held-out (amyloid-negative CU) controls, or the
-/// reason they were skipped (fewer than 2 subjects in a group).
-/// </summary>
-public sealed record StageContrast(string Modality, ClinicalStage Stage, int StageSubjects, int Controls, int SignificantRegions,
-    string? SkippedReason, IReadOnlyList<RegionContrast> Regions);
-
-/// <summary>
-/// Regional deviation values of every scored subject for one modality (rows = subjects: training controls,
-/// held-out controls, patients; columns = regions).
-/// </summary>
-public sealed record RegionalDeviationTable(string Modality, IReadOnlyList<string> RegionIds, IReadOnlyList<string> SubjectIds,
-    IReadOnlyList<Split> Splits, IReadOnlyList<ClinicalStage> Stages, double[,] Values)
-{
-    /// <summary>Column <paramref name="region"/> restricted to the rows <paramref name="rows"/>.</summary>
-    public double[] Column(int region, IReadOnlyList<int> rows) => rows.Select(i => Values[i, region]).ToArray();
-
-    /// <summary>Rows of held-out controls.</summary>
-    public int[] HoldoutRows => Enumerable.Range(0, SubjectIds.Count).Where(i => Splits[i] == Split.Holdout).ToArray();
-
-    /// <summary>Rows of patients (split test) in <paramref name="stage"/>.</summary>
-    public int[] PatientRows(ClinicalStage stage) => Enumerable.Range(0, SubjectIds.Count).Where(i => Splits[i] == Split.Test && Stages[i] == stage).ToArray();
-}
-
-/// <summary>
-/// Paper Fig 5 for one trained model: (A) mean |Z_ml| per latent dimension over the patients and the selected
-/// dimensions; (B) per modality and region, the difference between each patient stage and the held-out controls
-/// in the regional deviations decoded from the selected dimensions (or, when none is selected, the
-/// reconstruction-error Z_mf, see <see cref="Source"/>), with FDR control.
-/// </summary>
-/// <param name="SelectedDimensions">1-based dimensions with mean |Z_ml| &gt; <paramref name="SelectionThreshold"/>; empty when none passes.</param>
-/// <param name="Source">Which regional deviations the contrasts use.</param>
-/// <param name="SourceNote">A sentence saying why that source.</param>
-public sealed record LatentToRegionMappingResult(
-    string Method,
-    string MethodKey,
-    int LatentDim,
-    int Seed,
-    double SelectionThreshold,
-    double FdrLevel,
-    IReadOnlyList<LatentDimensionDeviation> Dimensions,
-    IReadOnlyList<int> SelectedDimensions,
-    RegionalDeviationSource Source,
-    string SourceNote,
-    IReadOnlyList<StageContrast> Contrasts)
-{
-    /// <summary>Per-subject regional deviations the contrasts were computed from (written as CSV, left out of the JSON).</summary>
-    [JsonIgnore]
-    public IReadOnlyList<RegionalDeviationTable> SubjectDeviations { get; init; } = [];
-
-    /// <summary>The contrast of <paramref name="stage"/> vs held-out controls in <paramref name="modality"/>.</summary>
-    public StageContrast Contrast(string modality, ClinicalStage stage) =>
-        Contrasts.FirstOrDefault(c => c.Modality == modality && c.Stage == stage)
-        ?? throw new ArgumentException($"No contrast for {stage} in modality '{modality}'.");
-
-    /// <summary>The dimension table (Fig 5A), the source, and per modality x stage the significant regions (Fig 5B).</summary>
-    public string ToMarkdown()
-    {
-        var lines = new List<string>
-        {
-            $"Latent-to-region mapping of {Method}, d = {LatentDim}, seed {Seed}.",
-            "",
-            "| Dimension | mean abs Z_ml (all patients) | " + string.Join(" | ", ClinicalStages.Patients.Select(ClinicalStages.Label)) + " | Selected |",
-            "|---:|---:|" + string.Concat(ClinicalStages.Patients.Select(_ => "---:|")) + "---|",
-        };
-        foreach (var d in Dimensions)
-        {
-            var stages = ClinicalStages.Patients.Select(s => d.Stages.FirstOrDefault(x => x.Stage == s)?.MeanAbsoluteZ is { } v ? ResultFiles.Short(v) : "—");
-            lines.Add($"| {d.Dimension} | {ResultFiles.Short(d.MeanAbsoluteZ)} | " + string.Join(" | ", stages) + $" | {(d.Selected ? "yes" : "")} |");
-        }
-        lines.Add("");
-        lines.Add(SelectedDimensions.Count > 0
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Selected dimensions (mean abs Z_ml > {SelectionThreshold}): {string.Join(", ", SelectedDimensions)}. {SourceNote}")
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"No dimension has mean abs Z_ml > {SelectionThreshold}. {SourceNote}"));
-        lines.Add("");
-        lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"| Modality | Stage | n stage | n controls | Significant regions (BH q < {FdrLevel}) | Largest abs d (region) |"));
-        lines.Add("|---|---|---:|---:|---:|---|");
-        foreach (var c in Contrasts)
-        {
-            string largest = c.Regions.Count == 0 ? c.SkippedReason ?? "—"
-                : c.Regions.MaxBy(r => Math.Abs(r.CohensD)) is { } top ? $"{ResultFiles.Short(top.CohensD)} ({top.Region})" : "—";
-            lines.Add($"| {c.Modality} | {ClinicalStages.Label(c.Stage)} | {c.StageSubjects} | {c.Controls} | {c.SignificantRegions} of {c.Regions.Count} | {largest} |");
-        }
-        return string.Join("\n", lines);
-    }
-
-    /// <summary>
-    /// Writes <c>latent_to_region.json</c>, <c>latent_to_region_dimensions.csv</c>, <c>latent_to_region_contrasts.csv</c>
-    /// and <c>latent_to_region_subjects.csv</c> (one row per subject, one column per modality x region).
-    /// </summary>
-    public void Write(string folder)
-    {
-        ResultFiles.WriteJson(Path.Combine(folder, "latent_to_region.json"), this);
-        ResultFiles.WriteCsv(Path.Combine(folder, "latent_to_region_dimensions.csv"),
-            ["method_key", "latent_dim", "seed", "dimension", "stage", "subjects", "mean_abs_z", "selected"],
-            Dimensions.SelectMany(d => d.Stages
-                .Select(s => (IReadOnlyList<object?>)[MethodKey, LatentDim, Seed, d.Dimension, ClinicalStages.Code(s.Stage), s.Subjects, s.MeanAbsoluteZ, d.Selected])
-                .Prepend([MethodKey, LatentDim, Seed, d.Dimension, "all", d.Stages.Sum(s => s.Subjects), d.MeanAbsoluteZ, d.Selected])));
-        ResultFiles.WriteCsv(Path.Combine(folder, "latent_to_region_contrasts.csv"),
-            ["method_key", "latent_dim", "seed", "source", "modality", "stage", "region", "cohens_d", "t", "df", "p", "q", "significant"],
-            Contrasts.SelectMany(c => c.Regions.Select(r => (IReadOnlyList<object?>)
-                [MethodKey, LatentDim, Seed, SourceCode, c.Modality, ClinicalStages.Code(c.Stage), r.Region, r.CohensD, r.T, r.DegreesOfFreedom, r.PValue, r.QValue, r.Significant])));
-        WriteSubjects(Path.Combine(folder, "latent_to_region_subjects.csv"));
-    }
-
-    private string SourceCode => Source == RegionalDeviationSource.DecodedSelectedLatents ? "decoded" : "reconstruction_error_z";
-
-    private void WriteSubjects(string path)
-    {
-        if (SubjectDeviations.Count == 0) return;
-        var first = SubjectDeviations[0];
-        var header = new List<string> { "subject_id", "split", "stage" };
-        header.AddRange(SubjectDeviations.SelectMany(t => t.RegionIds.Select(r => $"{(Source == RegionalDeviationSource.DecodedSelectedLatents ? "dec" : "zmf")}_{t.Modality}_{r}")));
-        ResultFiles.WriteCsv(path, header, Enumerable.Range(0, first.SubjectIds.Count).Select(i =>
-        {
-            var row = new List<object?> { first.SubjectIds[i], first.Splits[i].ToString().ToLowerInvariant(), ClinicalStages.Code(first.Stages[i]) };
-            foreach (var table in SubjectDeviations)
-                for (int j = 0; j < table.RegionIds.Count; j++) row.Add(table.Values[i, j]);
-            return (IReadOnlyList<object?>)row;
-        }));
-    }
-}
-
-/// <summary>
-/// Maps latent deviations to regions (paper §4.4, Fig 5): Z_ml,ij = (z_ij - mu_i^norm) / sigma_i^norm (Eq. 14)
-/// against the training controls; dimensions with mean_j |Z_ml,ij| &gt; 1.96 over the patients are selected;
-/// every subject's latent is decoded with the other dimensions and the covariates set to 0,
-/// x_hat' = g(z' , c = 0) with z'_i = z_i for selected i and 0 otherwise; each region's decoded value is
-/// z-scored against the training controls' decodings; and each patient stage is compared with the held-out
-/// controls region by region (Cohen's d, Welch t-test, Benjamini-Hochberg within modality x stage).
+/// Maps latent deviations to brain regions (paper §4.4, Fig 5), by default with the corrected procedure
+/// (design §5, revised turn 2); <see cref="MappingProcedure.Paper"/> runs <see cref="PaperLatentToRegionMapping"/>.
 /// </summary>
 /// <remarks>
-/// Sign: d = stage minus control. On decoded values a negative MRI d means a lower decoded volume (atrophy) and
-/// a positive amyloid d a higher decoded SUVR; on the reconstruction-error fallback a positive d means larger
-/// errors. S. Kumar, Y. Qiu, A. Sotiras, "mmSIVAE", 2026, arXiv 2602.08077, §4.4.
+/// Corrected procedure, per patient stage g:
+/// <list type="number">
+/// <item>Select dimensions: Welch's t of Z_ml (Eq. 14) between the stage's patients and the held-out controls,
+/// one test per dimension, Benjamini-Hochberg over the d dimensions at q; S = the rejected ones. A stage tested
+/// against controls, not "mean |Z| &gt; 1.96" over all patients: the null mean of |Z| is 0.80, not 0, and pooling
+/// stages lets the amyloid-driven dimensions of the many early patients stand for every stage.</item>
+/// <item>Decode the counterfactual: e_i = x̂(z̄_C + P_S(z_i - z̄_C), c_i) - x̂(z̄_C, c_i), z̄_C the training
+/// controls' latent mean (not the prior's 0), P_S keeping the selected dimensions, c_i the patient's own covariates
+/// (not an all-zero one-hot the decoder never saw). e_i is in the model's input units: the training controls'
+/// sd of each region (after ICV division), so its sign is the direction of the change.</item>
+/// <item>Effect of region j = mean_i e_ij over the stage's patients, with a seeded percentile-bootstrap CI over
+/// patients and a one-sample t-test, Benjamini-Hochberg over the modality's regions. No Cohen's d of decoded
+/// values: re-z-scoring decodings gives every region driven by a shifted dimension about the latent effect size,
+/// whatever its real change.</item>
+/// </list>
+/// The tests of step 3 are conditional on the selection of step 1 (same patients), so their p-values are a
+/// ranking aid rather than a confirmatory test. S. Kumar, Y. Qiu, A. Sotiras, "mmSIVAE", 2026, arXiv 2602.08077, §4.4.
 /// </remarks>
 public static class LatentToRegionMapping
 {
@@ -169,66 +40,129 @@ public static class LatentToRegionMapping
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(data);
         options ??= new LatentToRegionOptions();
-        if (!(options.SelectionThreshold >= 0))
-            throw new ArgumentOutOfRangeException(nameof(options), options.SelectionThreshold, "SelectionThreshold must be >= 0.");
-        if (!(options.FdrLevel > 0 && options.FdrLevel < 1))
-            throw new ArgumentOutOfRangeException(nameof(options), options.FdrLevel, "FdrLevel must lie in (0, 1).");
+        options.Validate();
+        return options.Procedure switch
+        {
+            MappingProcedure.Corrected => Corrected(run, data, options),
+            MappingProcedure.Paper => PaperLatentToRegionMapping.Run(run, data, options),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Procedure, "Unknown mapping procedure."),
+        };
+    }
 
-        var dimensions = LatentDimensions(run.Patients.Deviations.LatentZ, ClinicalStages.Of(data, run.Patients.Scores.SubjectIds), options.SelectionThreshold);
-        int[] selected = dimensions.Where(d => d.Selected).Select(d => d.Dimension).ToArray();
-        var (tables, source, note) = selected.Length > 0
-            ? (DecodedDeviations(run, data, selected), RegionalDeviationSource.DecodedSelectedLatents,
-               $"Regional deviations decoded from dimension(s) {string.Join(", ", selected)} alone, z-scored against the training controls' decodings.")
-            : (ErrorDeviations(run, data), RegionalDeviationSource.ReconstructionErrorZ,
-               "Fallback: the reconstruction-error z-scores Z_mf (all latent dimensions) are used for the regional contrasts.");
-        var contrasts = tables.SelectMany(t => ClinicalStages.Patients.Select(stage => Contrast(t, stage, options.FdrLevel))).ToArray();
-        return new LatentToRegionMappingResult(run.Method.Label, run.Method.Key, run.LatentDim, run.Seed, options.SelectionThreshold,
-            options.FdrLevel, dimensions, selected, source, note, contrasts)
+    /// <summary>
+    /// Step 1 for one stage: Welch's t of every latent dimension's Z_ml, <paramref name="patientZ"/> [n_g, d]
+    /// against <paramref name="controlZ"/> [n_C, d], BH over the d dimensions at <paramref name="fdrLevel"/>.
+    /// </summary>
+    public static StageSelection SelectDimensions(ClinicalStage stage, double[,] patientZ, double[,] controlZ, double fdrLevel)
+    {
+        ArgumentNullException.ThrowIfNull(patientZ);
+        ArgumentNullException.ThrowIfNull(controlZ);
+        int n = patientZ.GetLength(0), controls = controlZ.GetLength(0), d = patientZ.GetLength(1);
+        if (n < 2 || controls < 2)
+            return new StageSelection(stage, n, controls, [],
+                $"{n} {ClinicalStages.Label(stage)} subject(s) and {controls} held-out control(s); the selection needs at least 2 in each.", []);
+        var welch = Enumerable.Range(0, d).Select(k => WelchTTest.Compute(ArrayInput.Column(patientZ, k), ArrayInput.Column(controlZ, k))).ToArray();
+        var fdr = BenjaminiHochberg.Adjust(welch.Select(w => w.PValue).ToArray(), fdrLevel);
+        var tests = welch.Select((w, k) => new DimensionTest(k + 1, w.MeanDifference, w.T, w.PValue, fdr.AdjustedPValues[k], fdr.Rejected[k])).ToArray();
+        return new StageSelection(stage, n, controls, tests.Where(t => t.Selected).Select(t => t.Dimension).ToArray(), null, tests);
+    }
+
+    /// <summary>
+    /// Step 3 for one modality and stage: per region the mean of the per-patient effects <paramref name="effects"/>
+    /// [n_g, p], its bootstrap interval (<paramref name="lower"/>, <paramref name="upper"/>), one-sample t and BH q.
+    /// </summary>
+    public static RegionEffect[] Effects(IReadOnlyList<string> regionIds, double[,] effects, IReadOnlyList<double> lower, IReadOnlyList<double> upper, double fdrLevel)
+    {
+        ArgumentNullException.ThrowIfNull(regionIds);
+        ArgumentNullException.ThrowIfNull(effects);
+        if (effects.GetLength(1) != regionIds.Count || lower.Count != regionIds.Count || upper.Count != regionIds.Count)
+            throw new ArgumentException($"{regionIds.Count} regions but {effects.GetLength(1)} effect columns and {lower.Count} / {upper.Count} interval bounds.", nameof(effects));
+        var tests = Enumerable.Range(0, regionIds.Count).Select(j => OneSampleTTest.Compute(ArrayInput.Column(effects, j))).ToArray();
+        var fdr = BenjaminiHochberg.Adjust(tests.Select(t => t.PValue).ToArray(), fdrLevel);
+        return tests.Select((t, j) => new RegionEffect(regionIds[j], t.Mean, lower[j], upper[j], t.T, t.PValue, fdr.AdjustedPValues[j], fdr.Rejected[j])).ToArray();
+    }
+
+    /// <summary>
+    /// What the corrected procedure reads for one stage of a run: the stage's patients (ids, Z_ml, latents, real
+    /// encoded covariates), the held-out controls' Z_ml and the training controls' latent mean z̄_C.
+    /// </summary>
+    public static StageInputs InputsOf(ModelEvaluation run, ExperimentData data, ClinicalStage stage)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(data);
+        var patientIds = run.Patients.Scores.SubjectIds;
+        var rows = ClinicalStages.RowsOf(ClinicalStages.Of(data, patientIds), stage);
+        return new StageInputs(stage, rows, rows.Select(i => patientIds[i]).ToArray(), Rows(run.Patients.Deviations.LatentZ, rows),
+            Rows(run.Patients.Scores.Latent, rows), Rows(CovariatesOf(data.Patients, patientIds), rows),
+            run.Holdout.Deviations.LatentZ, run.Reference.LatentZ.Means);
+    }
+
+    /// <summary>Steps 1 to 3 for one stage; the per-patient effects per modality come back in <paramref name="perPatient"/> (null when skipped).</summary>
+    public static (StageSelection Selection, IReadOnlyList<StageRegionEffects> Effects) MapStage(ModelEvaluation run, ExperimentData data, StageInputs inputs,
+        LatentToRegionOptions options, int bootstrapSeed, out IReadOnlyList<double[,]>? perPatient)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(options);
+        var modalities = run.Patients.Scores.ModalityNames;
+        var selection = SelectDimensions(inputs.Stage, inputs.LatentZ, inputs.ControlZ, options.FdrLevel);
+        perPatient = null;
+        if (selection.SkippedReason is not null)
+            return (selection, modalities.Select(m => new StageRegionEffects(m, inputs.Stage, inputs.SubjectIds.Count, selection.Controls, [], selection.SkippedReason, [])).ToArray());
+        var decoded = LatentDecoding.SelectedEffect(run.Model, inputs.Latent, inputs.Covariates, inputs.ControlMean, selection.SelectedDimensions);
+        // One resampling of the stage's patients for every region of every modality keeps the regions' dependence.
+        var (lower, upper) = BootstrapMeanInterval.Compute(RegionalError.Concatenate(decoded), bootstrapSeed, options.BootstrapReplicates, options.ConfidenceLevel);
+        var effects = new List<StageRegionEffects>();
+        int offset = 0;
+        for (int m = 0; m < modalities.Count; m++)
+        {
+            var regionIds = data.Regions(modalities[m]).Ids.ToArray();
+            int p = regionIds.Length;
+            if (decoded[m].GetLength(1) != p)
+                throw new ArgumentException($"The model decodes {decoded[m].GetLength(1)} columns for modality '{modalities[m]}' but the cohort lists {p} regions.");
+            var regions = Effects(regionIds, decoded[m], lower[offset..(offset + p)], upper[offset..(offset + p)], options.FdrLevel);
+            effects.Add(new StageRegionEffects(modalities[m], inputs.Stage, inputs.SubjectIds.Count, selection.Controls, selection.SelectedDimensions, null, regions));
+            offset += p;
+        }
+        perPatient = decoded;
+        return (selection, effects);
+    }
+
+    private static LatentToRegionMappingResult Corrected(ModelEvaluation run, ExperimentData data, LatentToRegionOptions options)
+    {
+        var patientIds = run.Patients.Scores.SubjectIds;
+        var stages = ClinicalStages.Of(data, patientIds);
+        var modalities = run.Patients.Scores.ModalityNames;
+        var regionIds = modalities.Select(m => data.Regions(m).Ids.ToArray()).ToArray();
+        var table = regionIds.Select(ids => new double[patientIds.Count, ids.Length]).ToArray();
+        var selections = new List<StageSelection>();
+        var effects = new List<StageRegionEffects>();
+        for (int s = 0; s < ClinicalStages.Patients.Count; s++)
+        {
+            var inputs = InputsOf(run, data, ClinicalStages.Patients[s]);
+            var (selection, stageEffects) = MapStage(run, data, inputs, options, options.BootstrapSeed + s, out var perPatient);
+            selections.Add(selection);
+            effects.AddRange(stageEffects);
+            if (perPatient is null) continue;
+            for (int m = 0; m < modalities.Count; m++)
+                for (int i = 0; i < inputs.Rows.Count; i++)
+                    for (int j = 0; j < regionIds[m].Length; j++) table[m][inputs.Rows[i], j] = perPatient[m][i, j];
+        }
+        var tables = modalities.Select((m, k) => new RegionalDeviationTable(m, regionIds[k], patientIds,
+            Enumerable.Repeat(Split.Test, patientIds.Count).ToArray(), stages, table[k])).ToArray();
+        return new LatentToRegionMappingResult(MappingProcedure.Corrected, run.Method.Label, run.Method.Key, run.LatentDim, run.Seed,
+            options.FdrLevel, "control sd", DescribeDimensions(run.Patients.Deviations.LatentZ, stages, options.SelectionThreshold), selections, null, [], null,
+            "Per stage, latent dimensions whose Z_ml differs from the held-out controls' (Welch t, BH); effect = mean over the stage's patients of "
+            + "x̂(z̄_C + P_S(z_i − z̄_C), c_i) − x̂(z̄_C, c_i) in training-control sd units (signed), "
+            + string.Create(CultureInfo.InvariantCulture, $"{100 * options.ConfidenceLevel:0.#} % bootstrap CI over patients ({options.BootstrapReplicates} replicates, seed {options.BootstrapSeed} + stage index), BH over regions."),
+            effects)
         {
             SubjectDeviations = tables,
         };
     }
 
-    /// <summary>
-    /// Decodes <paramref name="latent"/> [n, d] with only <paramref name="selectedDimensions"/> (1-based) kept and
-    /// every other dimension and every covariate set to 0; returns per modality the decoder means [n, p_m].
-    /// Runs under no_grad in eval mode and restores the model's mode.
-    /// </summary>
-    public static IReadOnlyList<double[,]> DecodeSelected(MultimodalVae model, double[,] latent, IReadOnlyList<int> selectedDimensions)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(latent);
-        ArgumentNullException.ThrowIfNull(selectedDimensions);
-        int n = latent.GetLength(0), d = latent.GetLength(1);
-        if (d != model.LatentDim)
-            throw new ArgumentException($"The latents have {d} columns but the model's latent size is {model.LatentDim}.", nameof(latent));
-        var keep = new bool[d];
-        foreach (int k in selectedDimensions)
-        {
-            if (k < 1 || k > d) throw new ArgumentOutOfRangeException(nameof(selectedDimensions), k, $"Dimensions are 1-based and at most {d}.");
-            keep[k - 1] = true;
-        }
-        var values = new float[n * d];
-        for (int i = 0; i < n; i++)
-            for (int k = 0; k < d; k++) values[i * d + k] = keep[k] ? (float)latent[i, k] : 0f;
-
-        bool wasTraining = model.training;
-        model.eval();
-        try
-        {
-            using var noGrad = no_grad();
-            using var scope = NewDisposeScope();
-            var z = tensor(values, [n, d], ScalarType.Float32).to(model.Device);
-            var covariates = zeros([n, model.Spec.CovariateCount], ScalarType.Float32, model.Device);
-            return model.Decode(z, covariates).Select(ToArray).ToArray();
-        }
-        finally
-        {
-            model.train(wasTraining);
-        }
-    }
-
-    private static LatentDimensionDeviation[] LatentDimensions(double[,] latentZ, IReadOnlyList<ClinicalStage> stages, double threshold)
+    /// <summary>Mean |Z_ml| per dimension over all patients and per stage (Fig 5A), flagged against <paramref name="threshold"/>.</summary>
+    internal static LatentDimensionDeviation[] DescribeDimensions(double[,] latentZ, IReadOnlyList<ClinicalStage> stages, double threshold)
     {
         int n = latentZ.GetLength(0), d = latentZ.GetLength(1);
         double MeanAbs(int k, IReadOnlyList<int> rows) => rows.Average(i => Math.Abs(latentZ[i, k]));
@@ -245,109 +179,27 @@ public static class LatentToRegionMapping
         }).ToArray();
     }
 
-    /// <summary>The three scored groups in the row order of every deviation table.</summary>
-    private static (GroupEvaluation Group, Split Split)[] GroupsOf(ModelEvaluation run) =>
-        [(run.TrainControls, Split.Train), (run.Holdout, Split.Holdout), (run.Patients, Split.Test)];
-
-    private static RegionalDeviationTable[] DecodedDeviations(ModelEvaluation run, ExperimentData data, IReadOnlyList<int> selected)
+    /// <summary>The encoded covariates [n, c] of <paramref name="subjectIds"/>, read from <paramref name="tensors"/>.</summary>
+    internal static double[,] CovariatesOf(SubjectTensors tensors, IReadOnlyList<string> subjectIds)
     {
-        var groups = GroupsOf(run);
-        var decoded = groups.Select(g => DecodeSelected(run.Model, g.Group.Scores.Latent, selected)).ToArray();
-        var modalities = run.TrainControls.Scores.ModalityNames;
-        return modalities.Select((modality, m) =>
+        var all = Scorer.ToArray(tensors.Covariates);
+        var index = tensors.SubjectIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
+        int c = all.GetLength(1);
+        var result = new double[subjectIds.Count, c];
+        for (int i = 0; i < subjectIds.Count; i++)
         {
-            var training = decoded[0][m];
-            RequireVarying(training, modality, data.Regions(modality));
-            var reference = ZScoreReference.Fit(training, run.Reference.Conventions.ZScoreDdof);
-            return Table(data, modality, groups, decoded.Select(g => reference.Transform(g[m])).ToArray());
-        }).ToArray();
-    }
-
-    /// <summary>The fallback: Z_mf of the reconstruction errors, split back into modalities.</summary>
-    private static RegionalDeviationTable[] ErrorDeviations(ModelEvaluation run, ExperimentData data)
-    {
-        var groups = GroupsOf(run);
-        var modalities = run.TrainControls.Scores.ModalityNames;
-        var tables = new RegionalDeviationTable[modalities.Count];
-        int offset = 0;
-        for (int m = 0; m < modalities.Count; m++)
-        {
-            int p = run.TrainControls.Scores.Errors[m].GetLength(1);
-            int start = offset;
-            tables[m] = Table(data, modalities[m], groups, groups.Select(g => Columns(g.Group.Deviations.FeatureZ, start, p)).ToArray());
-            offset += p;
+            if (!index.TryGetValue(subjectIds[i], out int row))
+                throw new ArgumentException($"Subject '{subjectIds[i]}' was scored but is not among the prepared subjects; the run and the data do not match.", nameof(subjectIds));
+            for (int k = 0; k < c; k++) result[i, k] = all[row, k];
         }
-        return tables;
-    }
-
-    private static RegionalDeviationTable Table(ExperimentData data, string modality, (GroupEvaluation Group, Split Split)[] groups, double[][,] values)
-    {
-        var regions = data.Regions(modality).Ids.ToArray();
-        int total = values.Sum(v => v.GetLength(0));
-        var stacked = new double[total, regions.Length];
-        var ids = new List<string>(total);
-        var splits = new List<Split>(total);
-        int row = 0;
-        for (int g = 0; g < groups.Length; g++)
-        {
-            if (values[g].GetLength(1) != regions.Length)
-                throw new ArgumentException($"Modality '{modality}' has {values[g].GetLength(1)} deviation columns but the cohort lists {regions.Length} regions.");
-            for (int i = 0; i < values[g].GetLength(0); i++, row++)
-                for (int j = 0; j < regions.Length; j++) stacked[row, j] = values[g][i, j];
-            ids.AddRange(groups[g].Group.Scores.SubjectIds);
-            splits.AddRange(Enumerable.Repeat(groups[g].Split, values[g].GetLength(0)));
-        }
-        return new RegionalDeviationTable(modality, regions, ids, splits, ClinicalStages.Of(data, ids), stacked);
-    }
-
-    /// <summary>Cohen's d, Welch's t and BH q of every region: <paramref name="stage"/> vs the held-out controls.</summary>
-    private static StageContrast Contrast(RegionalDeviationTable table, ClinicalStage stage, double fdrLevel)
-    {
-        var controls = table.HoldoutRows;
-        var patients = table.PatientRows(stage);
-        if (patients.Length < 2 || controls.Length < 2)
-            return new StageContrast(table.Modality, stage, patients.Length, controls.Length, 0,
-                $"{patients.Length} {ClinicalStages.Label(stage)} subject(s) and {controls.Length} held-out control(s); the contrast needs at least 2 in each.", []);
-        var tests = Enumerable.Range(0, table.RegionIds.Count).Select(j =>
-        {
-            var a = table.Column(j, patients);
-            var b = table.Column(j, controls);
-            return (D: CohensD.Compute(a, b), Welch: WelchTTest.Compute(a, b));
-        }).ToArray();
-        var fdr = BenjaminiHochberg.Adjust(tests.Select(t => t.Welch.PValue).ToArray(), fdrLevel);
-        var regions = tests.Select((t, j) => new RegionContrast(table.RegionIds[j], t.D, t.Welch.T, t.Welch.DegreesOfFreedom,
-            t.Welch.PValue, fdr.AdjustedPValues[j], fdr.Rejected[j])).ToArray();
-        return new StageContrast(table.Modality, stage, patients.Length, controls.Length, regions.Count(r => r.Significant), null, regions);
-    }
-
-    private static void RequireVarying(double[,] training, string modality, RegionSet regions)
-    {
-        for (int j = 0; j < training.GetLength(1); j++)
-        {
-            double first = training[0, j];
-            bool constant = true;
-            for (int i = 1; i < training.GetLength(0) && constant; i++) constant = training[i, j] == first;
-            if (constant)
-                throw new InvalidOperationException(
-                    $"The decoding of region '{regions.Regions[j].Id}' ({modality}) from the selected latent dimensions is the same for every training control; its z-score is undefined (the decoder ignores those dimensions there).");
-        }
-    }
-
-    private static double[,] Columns(double[,] source, int start, int count)
-    {
-        var result = new double[source.GetLength(0), count];
-        for (int i = 0; i < source.GetLength(0); i++)
-            for (int j = 0; j < count; j++) result[i, j] = source[i, start + j];
         return result;
     }
 
-    private static double[,] ToArray(Tensor t)
+    internal static double[,] Rows(double[,] source, IReadOnlyList<int> rows)
     {
-        var values = t.to_type(ScalarType.Float64).cpu().data<double>().ToArray();
-        int rows = (int)t.shape[0], columns = (int)t.shape[1];
-        var result = new double[rows, columns];
-        for (int i = 0; i < rows; i++)
-            for (int j = 0; j < columns; j++) result[i, j] = values[i * columns + j];
+        var result = new double[rows.Count, source.GetLength(1)];
+        for (int i = 0; i < rows.Count; i++)
+            for (int j = 0; j < source.GetLength(1); j++) result[i, j] = source[rows[i], j];
         return result;
     }
 }

@@ -56,9 +56,9 @@ public static class ModelEvaluator
             Group(trainScores), Group(holdoutScores), Group(patientScores));
     }
 
-    /// <summary>The deviation inputs of scored subjects: latent and every modality's regional errors side by side.</summary>
+    /// <summary>The deviation inputs of scored subjects: latent and every modality's regional errors and signed residuals side by side.</summary>
     public static DeviationInputs InputsOf(SubjectScores scores, DeviationConventions conventions) =>
-        new(scores.Latent, scores.AllErrors(), conventions.ErrorKind);
+        new(scores.Latent, scores.AllErrors(), conventions.ErrorKind, scores.AllResiduals());
 
     /// <summary>Scoring that measures regional errors the way <paramref name="conventions"/> ask.</summary>
     public static ScoringOptions ScoringFor(DeviationConventions conventions, int seed = 0) => new()

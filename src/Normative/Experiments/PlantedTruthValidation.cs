@@ -1,114 +1,32 @@
-using MathNet.Numerics.Statistics;
 using Normative.Data;
+using Normative.Deviation;
+using Normative.Training;
 
 namespace Normative.Experiments;
 
 /// <summary>
-/// One region's planted truth for a stage and modality: the mean planted effect over the stage's patients in raw
-/// units, the training controls' raw sd, their ratio (the standardised effect), whether it counts as planted,
-/// and the score the run gives it (|Cohen's d| of its regional deviations; null when the contrast was skipped).
+/// Checks a run's latent-to-region mapping against the truth planted in a synthetic cohort, on the model's scale.
 /// </summary>
-public sealed record PlantedRegion(string Modality, ClinicalStage Stage, string Region, double MeanEffect, double ControlSd,
-    double StandardisedEffect, bool Planted, double? Score);
-
-/// <summary>
-/// How well the run's regional deviations rank the planted regions of one stage and modality above the others:
-/// AUROC of |d| against the planted label; null with <see cref="Reason"/> when undefined.
-/// </summary>
-public sealed record PlantedRecovery(string Modality, ClinicalStage Stage, int Subjects, int PlantedRegions, int OtherRegions, double? Auroc, string? Reason);
-
-/// <summary>
-/// The held-out-control false-positive rate of D_ml and D_mf outliers for one method and latent size: per seed
-/// the fraction of held-out controls flagged, and the mean over seeds (compare with the nominal alpha).
-/// </summary>
-public sealed record OutlierFalsePositiveRate(string Method, string MethodKey, int LatentDim, IReadOnlyList<int> Seeds, int Controls,
-    IReadOnlyList<double> LatentRates, IReadOnlyList<double> FeatureRates, double LatentMean, double FeatureMean);
-
-/// <summary>
-/// The planted-truth check of a synthetic cohort for one run (method, latent size, seed): per stage and modality
-/// the AUROC with which the regional deviations find the planted regions, and how the held-out-control
-/// false-positive rate compares with the nominal alpha, for this run and for every run of the grid.
-/// </summary>
-/// <param name="Source">The regional deviations scored (those of the latent-to-region mapping).</param>
-/// <param name="PlantedThreshold">A region is planted for a stage when |standardised effect| &gt;= this.</param>
-/// <param name="RunFalsePositives">This run's rates (one seed).</param>
-/// <param name="GridFalsePositives">Every method x latent size of the grid, mean over seeds.</param>
-public sealed record PlantedTruthValidationResult(
-    string Method,
-    string MethodKey,
-    int LatentDim,
-    int Seed,
-    RegionalDeviationSource Source,
-    double PlantedThreshold,
-    double NominalAlpha,
-    IReadOnlyList<PlantedRecovery> Recovery,
-    IReadOnlyList<PlantedRegion> Regions,
-    OutlierFalsePositiveRate RunFalsePositives,
-    IReadOnlyList<OutlierFalsePositiveRate> GridFalsePositives)
-{
-    /// <summary>The recovery of <paramref name="stage"/> in <paramref name="modality"/>.</summary>
-    public PlantedRecovery RecoveryOf(string modality, ClinicalStage stage) =>
-        Recovery.FirstOrDefault(r => r.Modality == modality && r.Stage == stage)
-        ?? throw new ArgumentException($"No planted-truth recovery for {stage} in '{modality}'.");
-
-    /// <summary>AUROC per stage x modality, then the false-positive rates against alpha.</summary>
-    public string ToMarkdown()
-    {
-        var modalities = Recovery.Select(r => r.Modality).Distinct().ToArray();
-        var lines = new List<string>
-        {
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Planted-truth recovery of {Method}, d = {LatentDim}, seed {Seed} (scores: |Cohen's d| of the {(Source == RegionalDeviationSource.DecodedSelectedLatents ? "decoded" : "reconstruction-error")} regional deviations; planted = |standardised effect| >= {PlantedThreshold})."),
-            "",
-            "| Stage | " + string.Join(" | ", modalities.Select(m => $"AUROC {m} (planted / other)")) + " |",
-            "|---|" + string.Concat(modalities.Select(_ => "---:|")),
-        };
-        foreach (var stage in ClinicalStages.Patients)
-        {
-            var cells = modalities.Select(m => RecoveryOf(m, stage)).Select(r =>
-                r.Auroc is { } a ? $"{ResultFiles.Short(a, "0.000")} ({r.PlantedRegions} / {r.OtherRegions})" : $"— ({r.Reason})");
-            lines.Add($"| {ClinicalStages.Label(stage)} | " + string.Join(" | ", cells) + " |");
-        }
-        lines.Add("");
-        lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Held-out-control false-positive rate (nominal alpha = {NominalAlpha}); this run: D_ml {ResultFiles.Short(RunFalsePositives.LatentMean, "0.000")}, D_mf {ResultFiles.Short(RunFalsePositives.FeatureMean, "0.000")} of {RunFalsePositives.Controls} controls."));
-        lines.Add("");
-        lines.Add("| Method | d | Seeds | FPR D_ml | FPR D_mf |");
-        lines.Add("|---|---:|---:|---:|---:|");
-        foreach (var f in GridFalsePositives)
-            lines.Add($"| {f.Method} | {f.LatentDim} | {f.Seeds.Count} | {ResultFiles.Short(f.LatentMean, "0.000")} | {ResultFiles.Short(f.FeatureMean, "0.000")} |");
-        return string.Join("\n", lines);
-    }
-
-    /// <summary>
-    /// Writes <c>planted_truth.json</c>, <c>planted_truth_auroc.csv</c>, <c>planted_truth_regions.csv</c> and
-    /// <c>planted_truth_fpr.csv</c> (one row per grid run: method, latent size, seed) into <paramref name="folder"/>.
-    /// </summary>
-    public void Write(string folder)
-    {
-        ResultFiles.WriteJson(Path.Combine(folder, "planted_truth.json"), this);
-        ResultFiles.WriteCsv(Path.Combine(folder, "planted_truth_auroc.csv"),
-            ["method_key", "latent_dim", "seed", "modality", "stage", "subjects", "planted_regions", "other_regions", "auroc", "reason"],
-            Recovery.Select(r => (IReadOnlyList<object?>)[MethodKey, LatentDim, Seed, r.Modality, ClinicalStages.Code(r.Stage), r.Subjects, r.PlantedRegions, r.OtherRegions, r.Auroc, r.Reason]));
-        ResultFiles.WriteCsv(Path.Combine(folder, "planted_truth_regions.csv"),
-            ["modality", "stage", "region", "mean_effect", "control_sd", "standardised_effect", "planted", "score"],
-            Regions.Select(r => (IReadOnlyList<object?>)[r.Modality, ClinicalStages.Code(r.Stage), r.Region, r.MeanEffect, r.ControlSd, r.StandardisedEffect, r.Planted, r.Score]));
-        ResultFiles.WriteCsv(Path.Combine(folder, "planted_truth_fpr.csv"),
-            ["method", "method_key", "latent_dim", "seed", "controls", "fpr_d_ml", "fpr_d_mf", "nominal_alpha"],
-            GridFalsePositives.SelectMany(f => f.Seeds.Select((s, k) => (IReadOnlyList<object?>)
-                [f.Method, f.MethodKey, f.LatentDim, s, f.Controls, f.LatentRates[k], f.FeatureRates[k], NominalAlpha])));
-    }
-}
-
-/// <summary>
-/// Checks a run against the truth planted in a synthetic cohort. Planted standardised effect of region j of
-/// modality m for stage g: delta_gj = (1 / n_g) sum_{i in g} E_i,m,j / sd_j, with E the planted effect (raw units)
-/// and sd_j the training controls' raw sample sd; planted when |delta_gj| &gt;= 0.2 (Cohen's "small").
-/// Score of region j: |d_gj|, Cohen's d of the run's regional deviations between stage g and the held-out
-/// controls (the latent-to-region mapping's contrasts); recovery = AUROC of score vs planted label.
-/// </summary>
+/// <remarks>
+/// Planted effect of region j for stage g: delta_gj = (1 / n_g) sum_{i in g} E_ij / (ICV_i if the modality is
+/// ICV-normalised) / sd_j, E the planted effect (raw units; written value minus the subject's healthy
+/// counterfactual), sd_j the training controls' sd of the model input. The counterfactual shares the subject's
+/// age and sex, so any covariate adjustment cancels in E: delta is the effect after ICV normalisation and
+/// covariate adjustment, in the z-score units the model sees. Planted when |delta_gj| &gt;= 0.2 (Cohen's "small").
+/// Scored per stage and modality for the mapping's signed effects and for the no-model ceiling (the model inputs
+/// with age and sex regressed out on the training controls, averaged over the stage's patients — what a perfect
+/// covariate model with no latent structure shows): AUROC of |effect| for planted vs unplanted regions (not
+/// informative below <see cref="MinimumUnplantedRegions"/> unplanted regions), Spearman's rho of the signed effects
+/// against delta, and the fraction of planted regions with the planted sign. The same metrics of the run's mean signed
+/// regional residuals (x - x̂) / sd show what the model leaves outside its latent.
+/// </remarks>
 public static class PlantedTruthValidation
 {
     /// <summary>Cohen's "small" effect: the default planted threshold.</summary>
     public const double DefaultPlantedThreshold = 0.2;
+
+    /// <summary>Below this many unplanted regions an AUROC rests on too few negatives to mean anything; it is not reported.</summary>
+    public const int MinimumUnplantedRegions = 5;
 
     /// <summary>
     /// Validates the run of <paramref name="mapping"/> (default: <see cref="LatentToRegionMapping"/> of
@@ -128,37 +46,34 @@ public static class PlantedTruthValidation
         var run = grid.Runs.FirstOrDefault(r => r.Method.Key == mapping.MethodKey && r.LatentDim == mapping.LatentDim && r.Seed == mapping.Seed)
             ?? throw new ArgumentException($"The mapping is of run {mapping.MethodKey}-d{mapping.LatentDim}-s{mapping.Seed}, which the grid does not hold.", nameof(mapping));
 
-        var patientIds = run.Patients.Scores.SubjectIds;
-        var stages = ClinicalStages.Of(data, patientIds);
         var regions = new List<PlantedRegion>();
         var recovery = new List<PlantedRecovery>();
         foreach (var modality in run.Patients.Scores.ModalityNames)
         {
-            int truthModality = truth.ModalityIndex(modality);
             var regionIds = data.Regions(modality).Ids.ToArray();
-            var truthColumns = regionIds.Select(r => truth.Regions.IndexOf(r) is int j and >= 0 ? j
-                : throw new ArgumentException($"Region '{r}' of modality '{modality}' is not in the ground truth's region set '{truth.Regions.Name}'.")).ToArray();
-            var controlSd = TrainingControlSd(data, modality);
+            var planted = PlantedEffects(data, truth, modality);
+            var ceiling = CeilingEffects(data, modality);
+            var residual = ResidualEffects(run, data, modality);
             foreach (var stage in ClinicalStages.Patients)
             {
-                var members = ClinicalStages.RowsOf(stages, stage).Select(i => truth[patientIds[i]]).ToArray();
-                if (members.Length == 0)
+                if (!planted.TryGetValue(stage, out var stageTruth))
                 {
-                    recovery.Add(new PlantedRecovery(modality, stage, 0, 0, 0, null, $"no {ClinicalStages.Label(stage)} patients"));
+                    recovery.Add(new PlantedRecovery(modality, stage, 0, 0, 0, null, null, $"no {ClinicalStages.Label(stage)} patients", null));
                     continue;
                 }
-                var contrast = mapping.Contrasts.FirstOrDefault(c => c.Modality == modality && c.Stage == stage);
-                if (contrast is { Regions.Count: > 0 } && !contrast.Regions.Select(r => r.Region).SequenceEqual(regionIds))
+                var effects = mapping.Effects.FirstOrDefault(c => c.Modality == modality && c.Stage == stage);
+                if (effects is { Regions.Count: > 0 } && !effects.Regions.Select(r => r.Region).SequenceEqual(regionIds))
                     throw new ArgumentException($"The mapping's {modality} regions are not the cohort's, in the cohort's order.", nameof(mapping));
-                var stageRegions = regionIds.Select((id, j) =>
-                {
-                    double mean = members.Average(s => s.Effects[truthModality][truthColumns[j]]);
-                    double standardised = mean / controlSd[j];
-                    double? score = contrast is { Regions.Count: > 0 } ? Math.Abs(contrast.Regions[j].CohensD) : null;
-                    return new PlantedRegion(modality, stage, id, mean, controlSd[j], standardised, Math.Abs(standardised) >= plantedThreshold, score);
-                }).ToArray();
+                double[]? model = effects is { Regions.Count: > 0 } ? effects.Regions.Select(r => r.Effect).ToArray() : null;
+                var stageRegions = regionIds.Select((id, j) => new PlantedRegion(modality, stage, id, stageTruth.Raw[j], stageTruth.Scaled[j],
+                    Math.Abs(stageTruth.Scaled[j]) >= plantedThreshold, model?[j], ceiling[stage][j], residual?[stage][j])).ToArray();
                 regions.AddRange(stageRegions);
-                recovery.Add(Recover(modality, stage, members.Length, stageRegions, contrast));
+                var label = stageRegions.Select(r => r.Planted).ToArray();
+                string? reason = model is null ? effects?.SkippedReason ?? "the mapping has no effects for this stage and modality" : null;
+                recovery.Add(new PlantedRecovery(modality, stage, stageTruth.Subjects, label.Count(p => p), label.Count(p => !p),
+                    model is null ? null : Score(model, stageTruth.Scaled, label),
+                    Score(ceiling[stage], stageTruth.Scaled, label), reason,
+                    residual is null ? null : Score(residual[stage], stageTruth.Scaled, label)));
             }
         }
         double alpha = grid.Options.Conventions.Outliers.Alpha;
@@ -166,8 +81,31 @@ public static class PlantedTruthValidation
             .SelectMany(m => grid.Options.LatentSizes.Select(d => grid.RunsOf(m, d)))
             .Where(runs => runs.Count > 0)
             .Select(FalsePositives).ToArray();
-        return new PlantedTruthValidationResult(run.Method.Label, run.Method.Key, run.LatentDim, run.Seed, mapping.Source, plantedThreshold, alpha,
-            recovery, regions, FalsePositives([run]), gridRates);
+        return new PlantedTruthValidationResult(run.Method.Label, run.Method.Key, run.LatentDim, run.Seed, mapping.Procedure, mapping.EffectUnit,
+            plantedThreshold, alpha, recovery, regions, FalsePositives([run]), gridRates);
+    }
+
+    /// <summary>
+    /// The recovery metrics of signed <paramref name="effects"/> against the signed planted effects <paramref name="planted"/>
+    /// and the planted labels (all per region, same order).
+    /// </summary>
+    public static RecoveryMetrics Score(IReadOnlyList<double> effects, IReadOnlyList<double> planted, IReadOnlyList<bool> label)
+    {
+        ArgumentNullException.ThrowIfNull(effects);
+        ArgumentNullException.ThrowIfNull(planted);
+        ArgumentNullException.ThrowIfNull(label);
+        if (effects.Count != planted.Count || label.Count != planted.Count)
+            throw new ArgumentException($"{effects.Count} effects, {planted.Count} planted effects and {label.Count} labels; they must be paired by region.", nameof(effects));
+        int positives = label.Count(l => l), negatives = label.Count - positives;
+        string? note = positives == 0 ? "no planted region"
+            : negatives < MinimumUnplantedRegions ? $"not informative: {negatives} unplanted region(s) (fewer than {MinimumUnplantedRegions})"
+            : null;
+        double? auroc = note is null ? AreaUnderRoc.Compute(effects.Select(Math.Abs).ToArray(), label) : null;
+        bool varies = effects.Distinct().Count() > 1 && planted.Distinct().Count() > 1 && effects.Count >= 3;
+        double? spearman = varies ? SpearmanCorrelation.Compute(effects, planted).Coefficient : null;
+        double? sign = positives == 0 ? null
+            : Enumerable.Range(0, label.Count).Where(j => label[j]).Count(j => Math.Sign(effects[j]) == Math.Sign(planted[j])) / (double)positives;
+        return new RecoveryMetrics(auroc, note, spearman, sign);
     }
 
     /// <summary>The held-out-control outlier rates of the runs of one method and latent size (one per seed).</summary>
@@ -182,30 +120,102 @@ public static class PlantedTruthValidation
             runs[0].Holdout.Count, latent, feature, latent.Average(), feature.Average());
     }
 
-    private static PlantedRecovery Recover(string modality, ClinicalStage stage, int subjects, IReadOnlyList<PlantedRegion> regions, StageContrast? contrast)
+    /// <summary>A stage's planted truth: its patient count, mean raw effect and mean model-scale effect per region.</summary>
+    private sealed record StageTruth(int Subjects, double[] Raw, double[] Scaled);
+
+    /// <summary>Per stage with patients, the mean planted effect per region, raw and on the model's scale.</summary>
+    private static Dictionary<ClinicalStage, StageTruth> PlantedEffects(ExperimentData data, Data.Synthetic.SyntheticGroundTruth truth, string modality)
     {
-        int planted = regions.Count(r => r.Planted), other = regions.Count - planted;
-        string? reason =
-            contrast is null ? "the mapping has no contrast for this stage and modality"
-            : contrast.Regions.Count == 0 ? contrast.SkippedReason ?? "the contrast was skipped"
-            : planted == 0 ? "no planted region"
-            : other == 0 ? "every region is planted"
-            : null;
-        double? auroc = reason is null ? AreaUnderRoc.Compute(regions.Select(r => r.Score!.Value).ToArray(), regions.Select(r => r.Planted).ToArray()) : null;
-        return new PlantedRecovery(modality, stage, subjects, planted, other, auroc, reason);
+        var scaling = data.Preprocessing.Modality(modality);
+        int m = truth.ModalityIndex(modality);
+        var columns = scaling.Regions.Select(r => truth.Regions.IndexOf(r) is int j and >= 0 ? j
+            : throw new ArgumentException($"Region '{r}' of modality '{modality}' is not in the ground truth's region set '{truth.Regions.Name}'.")).ToArray();
+        var patients = data.Patients.SubjectIds;
+        var stages = ClinicalStages.Of(data, patients);
+        var result = new Dictionary<ClinicalStage, StageTruth>();
+        foreach (var stage in ClinicalStages.Patients)
+        {
+            var ids = ClinicalStages.RowsOf(stages, stage).Select(i => patients[i]).ToArray();
+            if (ids.Length == 0) continue;
+            var raw = new double[columns.Length];
+            var scaled = new double[columns.Length];
+            foreach (var id in ids)
+            {
+                var effects = truth[id].Effects[m];
+                double icv = scaling.DividesByIcv ? data.Subject(id).IcvMm3 : 1;
+                for (int j = 0; j < columns.Length; j++)
+                {
+                    raw[j] += effects[columns[j]] / ids.Length;
+                    scaled[j] += effects[columns[j]] / icv / scaling.Sd[j] / ids.Length;
+                }
+            }
+            result[stage] = new StageTruth(ids.Length, raw, scaled);
+        }
+        return result;
     }
 
-    /// <summary>Sample sd (n - 1) of each region's raw values over the training controls that have the modality.</summary>
-    private static double[] TrainingControlSd(ExperimentData data, string modality)
+    /// <summary>
+    /// The no-model ceiling per stage: the model inputs (z-scored against the training controls) with age and sex
+    /// regressed out by least squares on the training controls, averaged over the stage's patients who have the modality.
+    /// </summary>
+    private static Dictionary<ClinicalStage, double[]> CeilingEffects(ExperimentData data, string modality)
     {
-        var table = data.Cohort.Modality(modality);
-        var rows = data.Cohort.TrainingControlRows.Select(table.Row).OfType<double[]>().ToArray();
-        if (rows.Length < 2)
-            throw new ArgumentException($"Modality '{modality}' has {rows.Length} training control(s) with values; a standard deviation needs 2.", nameof(data));
-        return Enumerable.Range(0, table.Regions.Count).Select(j =>
+        int k = IndexOf(data.Train.ModalityNames, modality);
+        var (trainValues, trainCovariates) = Observed(data.Train, k);
+        var regression = CovariateRegression.Fit(trainCovariates, trainValues);
+        var observed = ObservedMask(data.Patients);
+        var values = Scorer.ToArray(data.Patients.Modalities[k]);
+        var adjusted = regression.Residuals(Scorer.ToArray(data.Patients.Covariates), values);
+        var stages = ClinicalStages.Of(data, data.Patients.SubjectIds);
+        var result = new Dictionary<ClinicalStage, double[]>();
+        foreach (var stage in ClinicalStages.Patients)
         {
-            double sd = rows.Select(r => r[j]).StandardDeviation();
-            return sd > 0 ? sd : throw new ArgumentException($"Region '{table.Regions.Regions[j].Id}' of modality '{modality}' is constant over the training controls; its standardised effect is undefined.", nameof(data));
-        }).ToArray();
+            var rows = ClinicalStages.RowsOf(stages, stage).Where(i => observed[i, k]).ToArray();
+            result[stage] = Enumerable.Range(0, adjusted.GetLength(1)).Select(j => rows.Length == 0 ? double.NaN : rows.Average(i => adjusted[i, j])).ToArray();
+        }
+        return result;
+    }
+
+    /// <summary>Per stage, the mean signed regional deviation (x - x̂) / sd of the run's patients in <paramref name="modality"/>; null without residuals.</summary>
+    private static Dictionary<ClinicalStage, double[]>? ResidualEffects(ModelEvaluation run, ExperimentData data, string modality)
+    {
+        if (run.Patients.Deviations.SignedResiduals is not { } residuals) return null;
+        var names = run.Patients.Scores.ModalityNames;
+        int m = IndexOf(names, modality);
+        int offset = Enumerable.Range(0, m).Sum(k => run.Patients.Scores.Residuals[k].GetLength(1));
+        int p = run.Patients.Scores.Residuals[m].GetLength(1);
+        var stages = ClinicalStages.Of(data, run.Patients.Scores.SubjectIds);
+        return ClinicalStages.Patients.ToDictionary(stage => stage, stage =>
+        {
+            var rows = ClinicalStages.RowsOf(stages, stage);
+            return Enumerable.Range(0, p).Select(j => rows.Length == 0 ? double.NaN : rows.Average(i => residuals[i, offset + j])).ToArray();
+        });
+    }
+
+    /// <summary>The rows of modality <paramref name="k"/> that are observed, and their covariates.</summary>
+    private static (double[,] Values, double[,] Covariates) Observed(SubjectTensors tensors, int k)
+    {
+        var observed = ObservedMask(tensors);
+        var rows = Enumerable.Range(0, tensors.Count).Where(i => observed[i, k]).ToArray();
+        if (rows.Length < 2)
+            throw new ArgumentException($"Modality '{tensors.ModalityNames[k]}' is observed for {rows.Length} training control(s); the covariate regression needs more.");
+        return (LatentToRegionMapping.Rows(Scorer.ToArray(tensors.Modalities[k]), rows), LatentToRegionMapping.Rows(Scorer.ToArray(tensors.Covariates), rows));
+    }
+
+    private static bool[,] ObservedMask(SubjectTensors tensors)
+    {
+        using var asNumbers = tensors.Observed.to_type(TorchSharp.torch.ScalarType.Float64);
+        var values = Scorer.ToArray(asNumbers);
+        var mask = new bool[values.GetLength(0), values.GetLength(1)];
+        for (int i = 0; i < values.GetLength(0); i++)
+            for (int m = 0; m < values.GetLength(1); m++) mask[i, m] = values[i, m] == 1;
+        return mask;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (int i = 0; i < names.Count; i++)
+            if (names[i] == name) return i;
+        throw new ArgumentException($"The prepared data have no modality '{name}'.", nameof(name));
     }
 }

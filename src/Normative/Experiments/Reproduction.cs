@@ -32,7 +32,7 @@ public static class Reproduction
             try
             {
                 log("Running the experiments (Table 1, Fig 3-5, cognition, planted truth) and writing per-subject scores.");
-                var experiments = ExperimentResults.Run(grid, data);
+                var experiments = ExperimentResults.Run(grid, data, options.Mapping);
                 experiments.Write(Path.Combine(output, "tables"));
                 WriteSubjects(grid, data, Path.Combine(output, "subjects"));
 

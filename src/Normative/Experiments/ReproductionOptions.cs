@@ -17,6 +17,9 @@ public sealed record ReproductionOptions
     /// <summary>Methods, latent sizes, seeds, preset and deviation conventions.</summary>
     public GridOptions Grid { get; init; } = new();
 
+    /// <summary>The latent-to-region mapping (Fig 5, planted truth): the corrected procedure by default, or the paper's.</summary>
+    public LatentToRegionOptions Mapping { get; init; } = new();
+
     /// <summary>A label for the report, e.g. "quick" or "full".</summary>
     public string Configuration { get; init; } = "full";
 

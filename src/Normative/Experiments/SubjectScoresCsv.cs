@@ -8,9 +8,11 @@ namespace Normative.Experiments;
 /// The per-subject scores file (design §8): one row per subject with, in this order,
 /// <c>subject_id, split, group, cdr, z_1 … z_d, d_ml, d_mf, outlier_ml, outlier_mf</c>, one
 /// <c>rec_&lt;modality&gt;_&lt;region&gt;</c> error column per region, one <c>zmf_&lt;modality&gt;_&lt;region&gt;</c>
-/// column per region, then <c>p_ml, p_mf</c>. d_ml and d_mf are Mahalanobis distances (the square roots of
-/// Eqs. 12-13's quadratic forms); rec_* are the per-region errors of the conventions' kind. Every table of
-/// the package can be recomputed from these files.
+/// column per region, then <c>p_ml, p_mf</c>, then one <c>res_&lt;modality&gt;_&lt;region&gt;</c> column per region.
+/// d_ml and d_mf are Mahalanobis distances (the square roots of Eqs. 12-13's quadratic forms); rec_* are the
+/// per-region errors of the conventions' kind; res_* the signed regional deviations (x - x̂) / sd of the training
+/// controls' residuals (negative: below the model's prediction; disease lowers MRI volumes and raises amyloid
+/// SUVR, <see cref="DiseaseDirections"/>). Every table of the package can be recomputed from these files.
 /// </summary>
 public static class SubjectScoresCsv
 {
@@ -32,11 +34,15 @@ public static class SubjectScoresCsv
         header.AddRange(regionColumns.Select(c => $"rec_{c}"));
         header.AddRange(regionColumns.Select(c => $"zmf_{c}"));
         header.AddRange(["p_ml", "p_mf"]);
+        if (groups.Any(g => g.Deviations.SignedResiduals is null) && groups.Any(g => g.Deviations.SignedResiduals is not null))
+            throw new ArgumentException("Some groups carry signed residuals and others do not; score them all against the same reference.", nameof(groups));
+        bool residuals = groups[0].Deviations.SignedResiduals is not null;
+        if (residuals) header.AddRange(regionColumns.Select(c => $"res_{c}"));
 
-        ResultFiles.WriteCsv(path, header, groups.SelectMany(g => Rows(cohort, g, d, regionColumns.Length)));
+        ResultFiles.WriteCsv(path, header, groups.SelectMany(g => Rows(cohort, g, d, regionColumns.Length, residuals)));
     }
 
-    private static IEnumerable<IReadOnlyList<object?>> Rows(Cohort cohort, Group group, int d, int regions)
+    private static IEnumerable<IReadOnlyList<object?>> Rows(Cohort cohort, Group group, int d, int regions, bool residuals)
     {
         var errors = group.Scores.AllErrors();
         for (int i = 0; i < group.Scores.SubjectIds.Count; i++)
@@ -56,6 +62,8 @@ public static class SubjectScoresCsv
             for (int j = 0; j < regions; j++) row.Add(group.Deviations.FeatureZ[i, j]);
             row.Add(group.Deviations.LatentPValue[i]);
             row.Add(group.Deviations.FeaturePValue[i]);
+            if (residuals)
+                for (int j = 0; j < regions; j++) row.Add(group.Deviations.SignedResiduals![i, j]);
             yield return row;
         }
     }

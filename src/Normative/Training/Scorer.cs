@@ -11,7 +11,8 @@ public static class Scorer
     /// <summary>
     /// Encodes each subject from the modalities it has (subset posterior), takes the posterior mean or
     /// a seeded sample as its latent, reconstructs every modality (<see cref="MultimodalVae.Reconstruct"/>:
-    /// the decoders at that latent for most models) and measures the per-region error against the input. Runs in eval mode without gradients; the model's mode is restored.
+    /// the decoders at that latent for most models) and measures the per-region error and the signed residual
+    /// x - x̂ against the input. Runs in eval mode without gradients; the model's mode is restored.
     /// </summary>
     public static SubjectScores Score(MultimodalVae model, SubjectTensors data, ScoringOptions? options = null)
     {
@@ -23,6 +24,7 @@ public static class Scorer
         var latent = new double[n, d];
         var reconstructions = data.FeatureCounts.Select(p => new double[n, p]).ToArray();
         var errors = data.FeatureCounts.Select(p => new double[n, p]).ToArray();
+        var residuals = data.FeatureCounts.Select(p => new double[n, p]).ToArray();
         var observed = new bool[n, modalities];
 
         // A CPU generator: the same seed gives the same sample on every device.
@@ -61,9 +63,11 @@ public static class Scorer
                         RegionalErrorKind.Absolute => difference.abs(),
                         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Error, "Unknown error measure."),
                     };
-                    error = error.masked_fill(batch.Observed[.., m].logical_not().unsqueeze(1), double.NaN);
+                    var unobserved = batch.Observed[.., m].logical_not().unsqueeze(1);
+                    error = error.masked_fill(unobserved, double.NaN);
                     Copy(decoded[m], reconstructions[m], start);
                     Copy(error, errors[m], start);
+                    Copy(difference.masked_fill(unobserved, double.NaN), residuals[m], start);
                 }
             }
         }
@@ -71,7 +75,7 @@ public static class Scorer
         {
             model.train(wasTraining);
         }
-        return new SubjectScores(data.SubjectIds, data.ModalityNames, latent, reconstructions, errors, observed, options.Error);
+        return new SubjectScores(data.SubjectIds, data.ModalityNames, latent, reconstructions, errors, observed, options.Error, residuals);
     }
 
     /// <summary>
@@ -93,6 +97,14 @@ public static class Scorer
             }
         }
         return count == 0 ? double.NaN : sum / count;
+    }
+
+    /// <summary>A 2-D tensor [rows, columns] as a new array (copied to the CPU in double precision).</summary>
+    internal static double[,] ToArray(Tensor source)
+    {
+        var target = new double[source.shape[0], source.shape[1]];
+        Copy(source, target, 0);
+        return target;
     }
 
     private static void Copy(Tensor source, double[,] target, int rowOffset)

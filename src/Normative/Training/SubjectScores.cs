@@ -4,18 +4,22 @@ namespace Normative.Training;
 
 /// <summary>
 /// Per-subject outputs of a trained model as plain arrays, for the deviation code: the latent, the
-/// reconstruction of every modality and the per-region errors. Rows follow <see cref="SubjectIds"/>.
+/// reconstruction of every modality, the per-region errors and the signed residuals. Rows follow <see cref="SubjectIds"/>.
 /// </summary>
 /// <remarks>
 /// A subject's latent comes from the subset posterior of the modalities it has; reconstructions of a
 /// missing modality are the model's cross-modal prediction, and its errors are NaN (there is nothing
-/// to compare with).
+/// to compare with), as are its residuals.
 /// </remarks>
 public sealed class SubjectScores
 {
     public SubjectScores(IReadOnlyList<string> subjectIds, IReadOnlyList<string> modalityNames, double[,] latent,
-        IReadOnlyList<double[,]> reconstructions, IReadOnlyList<double[,]> errors, bool[,] observed, RegionalErrorKind errorKind)
+        IReadOnlyList<double[,]> reconstructions, IReadOnlyList<double[,]> errors, bool[,] observed, RegionalErrorKind errorKind,
+        IReadOnlyList<double[,]> residuals)
     {
+        ArgumentNullException.ThrowIfNull(residuals);
+        if (residuals.Count != errors.Count)
+            throw new ArgumentException($"{residuals.Count} residual blocks for {errors.Count} error blocks.", nameof(residuals));
         SubjectIds = subjectIds;
         ModalityNames = modalityNames;
         Latent = latent;
@@ -23,6 +27,7 @@ public sealed class SubjectScores
         Errors = errors;
         Observed = observed;
         ErrorKind = errorKind;
+        Residuals = residuals;
     }
 
     public IReadOnlyList<string> SubjectIds { get; }
@@ -43,6 +48,16 @@ public sealed class SubjectScores
 
     /// <summary>How <see cref="Errors"/> were measured.</summary>
     public RegionalErrorKind ErrorKind { get; }
+
+    /// <summary>
+    /// Per modality the signed residual x - x̂ [n, p_m] of the z-scored input (NaN for a modality the subject
+    /// lacks). Unlike a squared error it keeps the direction of a deviation: a disease lowers MRI volumes
+    /// (negative residuals; the ventricles grow) and raises amyloid SUVR (positive ones), see <see cref="Data.DiseaseDirections"/>.
+    /// </summary>
+    public IReadOnlyList<double[,]> Residuals { get; }
+
+    /// <summary>The residuals of all modalities side by side [n, sum_m p_m], in the order of <see cref="AllErrors"/>.</summary>
+    public double[,] AllResiduals() => RegionalError.Concatenate(Residuals);
 
     /// <summary>The errors of all modalities side by side [n, sum_m p_m] (the D_mf feature vector).</summary>
     public double[,] AllErrors()

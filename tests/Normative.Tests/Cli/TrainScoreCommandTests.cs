@@ -30,6 +30,7 @@ public sealed class TrainScoreCommandTests : IDisposable
         Assert.Equal(["subject_id", "split", "group", "cdr", "z_1", "z_2", "z_3", "d_ml", "d_mf", "outlier_ml", "outlier_mf"], header.Take(11));
         Assert.Equal(180, header.Count(h => h.StartsWith("rec_", StringComparison.Ordinal)));
         Assert.Equal(180, header.Count(h => h.StartsWith("zmf_", StringComparison.Ordinal)));
+        Assert.Equal(180, header.Count(h => h.StartsWith("res_", StringComparison.Ordinal)));
         Assert.Equal(1 + 74, lines.Length);
         Assert.All(lines.Skip(1), line => Assert.Equal(header.Length, line.Split(',').Length));
 

@@ -96,9 +96,9 @@ public sealed class ReproductionEndToEndTests(ReproductionEndToEndFixture run) :
         "table1.csv",
         "control_reconstruction.csv", "control_reconstruction_summary.csv",
         "deviation_histograms.csv", "deviation_histograms_emd.csv",
-        "latent_to_region_dimensions.csv", "latent_to_region_contrasts.csv", "latent_to_region_subjects.csv",
+        "latent_to_region_dimensions.csv", "latent_to_region_selection.csv", "latent_to_region_effects.csv", "latent_to_region_subjects.csv",
         "cognition_association.csv",
-        "planted_truth_auroc.csv", "planted_truth_regions.csv", "planted_truth_fpr.csv",
+        "planted_truth_recovery.csv", "planted_truth_regions.csv", "planted_truth_fpr.csv",
     ];
 
     private static string SchemaPath => Path.Combine(JsonSchemaValidator.SchemaFolder, "results.schema.json");
@@ -230,13 +230,14 @@ public sealed class ReproductionEndToEndTests(ReproductionEndToEndFixture run) :
 
         var table = CsvTable.Read(PathOf($"subjects/{key}-d{d}.csv"));
         // Design §8: subject_id, split, group, cdr, z_1 … z_d, d_ml, d_mf, outlier_ml, outlier_mf, rec_*, zmf_*; then the
-        // p-values SubjectScoresCsv documents.
+        // p-values and the signed regional deviations res_* SubjectScoresCsv documents.
         var expected = new List<string> { "subject_id", "split", "group", "cdr" };
         expected.AddRange(Enumerable.Range(1, d).Select(k => $"z_{k}"));
         expected.AddRange(["d_ml", "d_mf", "outlier_ml", "outlier_mf"]);
         expected.AddRange(regionColumns.Select(c => "rec_" + c));
         expected.AddRange(regionColumns.Select(c => "zmf_" + c));
         expected.AddRange(["p_ml", "p_mf"]);
+        expected.AddRange(regionColumns.Select(c => "res_" + c));
         Assert.Equal(expected, table.Header);
 
         // One row per subject of the cohort: training controls, held-out controls and patients.

@@ -60,8 +60,10 @@ public sealed class ScorerTests
                 double diff = input[i * p + j] - squared.Reconstructions[1][i, j];
                 Assert.Equal(diff * diff, squared.Errors[1][i, j], 4);
                 Assert.Equal(Math.Abs(diff), absolute.Errors[1][i, j], 4);
+                Assert.Equal(diff, squared.Residuals[1][i, j], 4);
             }
         }
+        Assert.Equal(squared.Residuals[1][2, 3], squared.AllResiduals()[2, data.FeatureCounts[0] + 3]);
         Assert.Equal(data.FeatureCounts.Sum(), squared.AllErrors().GetLength(1));
         Assert.Equal(squared.Errors[1][2, 3], squared.AllErrors()[2, data.FeatureCounts[0] + 3]);
     }

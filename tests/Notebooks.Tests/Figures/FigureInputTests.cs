@@ -93,25 +93,35 @@ public sealed class FigureInputTests
     }
 
     [Theory]
-    // Product of N(1, 0.5) and N(3, 0.5): precision 2 + 2 = 4, mean (1·2 + 3·2)/4 = 2.
-    [InlineData(1.0, 0.5, 3.0, 0.5, 2.0, 0.25)]
-    // Sharp expert dominates: N(0, 0.01) x N(10, 1): precision 101, mean 10/101.
-    [InlineData(0.0, 0.01, 10.0, 1.0, 0.099009900990099, 0.0099009900990099)]
-    public void Product_of_experts_adds_precisions(double mu1, double var1, double mu2, double var2, double mean, double variance)
+    // The package's PoE includes the N(0, 1) prior expert. N(1, 0.5) x N(3, 0.5) x N(0, 1): precision 2 + 2 + 1 = 5,
+    // mean (1·2 + 3·2 + 0·1) / 5 = 1.6, variance 0.2 (by hand).
+    [InlineData(1.0, 0.5, 3.0, 0.5, 1.6, 0.2)]
+    // Sharp expert dominates: N(0, 0.01) x N(10, 1) x N(0, 1): precision 102, mean 10/102.
+    [InlineData(0.0, 0.01, 10.0, 1.0, 0.098039215686274508, 0.0098039215686274508)]
+    public void The_lesson_poe_is_the_packages_poe_with_the_prior_expert(double mu1, double var1, double mu2, double var2, double mean, double variance)
     {
-        var product = Normative.Plots.DiagonalGaussian2D.Product([new(mu1, mu1, var1, var1), new(mu2, mu2, var2, var2)]);
-        Assert.Equal(mean, product.Mu1, 12);
-        Assert.Equal(variance, product.Var2, 12);
+        var product = Normative.Plots.LessonPosterior.Aggregate([new("a", mu1, mu1, var1, var1), new("b", mu2, mu2, var2, var2)], Normative.Aggregation.AggregatorKind.PoE);
+        Assert.Equal(1, product.Components);
+        Assert.Equal(mean, product.Mean(0, 0), 10);
+        Assert.Equal(variance, Math.Exp(product.LogVar[0, 1]), 10);
     }
 
     [Fact]
-    public void Average_takes_the_mean_of_standard_deviations_and_density_peaks_at_the_mean()
+    public void The_lesson_mopoe_singletons_are_the_experts_and_avg_averages_standard_deviations()
     {
+        GaussianExpert[] experts = [new("a", 0, 0, 0.04, 1), new("b", 2, 4, 1, 1)];
+        // MoPoE without the prior expert (the package default): components {a}, {b}, {a, b}; the singletons are the experts.
+        var mopoe = Normative.Plots.LessonPosterior.Aggregate(experts, Normative.Aggregation.AggregatorKind.MoPoE);
+        Assert.Equal(3, mopoe.Components);
+        Assert.All(mopoe.Weights, w => Assert.Equal(1 / 3.0, w, 12));
+        Assert.Equal(0.2, mopoe.Sd(0, 0), 10);
+        Assert.Equal(2, mopoe.Mean(1, 0), 10);
         // AVG of sd 0.2 and sd 1.0 is sd 0.6 (variance 0.36), not the mean of variances (0.52).
-        var average = Normative.Plots.DiagonalGaussian2D.Average([new(0, 0, 0.04, 1), new(2, 4, 1, 1)]);
-        Assert.Equal((1.0, 2.0, 0.36), (average.Mu1, average.Mu2, Math.Round(average.Var1, 12)));
-        // Standard normal density at its mean: 1 / (2π).
-        Assert.Equal(1 / (2 * Math.PI), Normative.Plots.DiagonalGaussian2D.StandardNormal.Density(0, 0), 15);
+        var average = Normative.Plots.LessonPosterior.Aggregate(experts, Normative.Aggregation.AggregatorKind.Avg);
+        Assert.Equal((1.0, 2.0, 0.6), (Math.Round(average.Mean(0, 0), 10), Math.Round(average.Mean(0, 1), 10), Math.Round(average.Sd(0, 0), 10)));
+        // A standard normal expert's density at its mean: 1 / (2π).
+        var standard = Normative.Plots.LessonPosterior.Expert(new("n", 0, 0, 1, 1));
+        Assert.Equal(1 / (2 * Math.PI), standard.Density([0.0], [0.0])[0][0], 12);
     }
 
     [Theory]
@@ -140,7 +150,7 @@ public sealed class FigureInputTests
         bool[] significant = FigureSamples.Regions.Select(_ => true).ToArray();
         var error = Assert.Throws<ArgumentException>(() =>
             RegionalEffectMapFigure.Build(FigureSamples.Regions, [new GroupRegionalEffect("MRI", "CDR 0.5", d, significant)]));
-        Assert.Contains("region 1 ('lh_entorhinal') is marked significant but d is NaN", error.Message);
+        Assert.Contains("region 1 ('lh_entorhinal') is marked significant but its effect is NaN", error.Message);
     }
 
     [Theory]
