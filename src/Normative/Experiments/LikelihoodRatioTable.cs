@@ -109,19 +109,10 @@ public static class LikelihoodRatioTable
 
     private static LikelihoodRatioCell Summarise(MethodSpec method, int d, DeviationSpace space, IReadOnlyList<SeedLikelihoodRatio> seeds)
     {
-        var values = seeds.Select(s => s.Ratio.Value).ToArray();
+        var ratio = SeedStatistics.Summarise(seeds.Select(s => s.Ratio.Value).ToArray());
         var haldane = seeds.Select(s => s.Ratio.HaldaneCorrected).ToArray();
-        int infinite = values.Count(double.IsPositiveInfinity);
-        double mean = infinite > 0 ? double.PositiveInfinity : values.Average();
-        double? sd = infinite == 0 && values.Length > 1 ? SampleSd(values) : null;
-        return new LikelihoodRatioCell(method.Label, method.Key, method.Family, d, space, seeds, mean, sd,
-            haldane.Average(), haldane.Length > 1 ? SampleSd(haldane) : 0,
-            seeds.Average(s => s.Ratio.TruePositiveRate), seeds.Average(s => s.Ratio.FalsePositiveRate), infinite);
-    }
-
-    private static double SampleSd(IReadOnlyList<double> values)
-    {
-        double mean = values.Average();
-        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+        return new LikelihoodRatioCell(method.Label, method.Key, method.Family, d, space, seeds, ratio.Mean, ratio.StandardDeviation,
+            SeedStatistics.Mean(haldane), SeedStatistics.StandardDeviation(haldane) ?? 0,
+            seeds.Average(s => s.Ratio.TruePositiveRate), seeds.Average(s => s.Ratio.FalsePositiveRate), ratio.InfiniteSeeds);
     }
 }
