@@ -29,8 +29,8 @@ public sealed record PooledLikelihoodRatio(int PatientOutliers, int Patients, in
 /// <see cref="ReferenceControls"/> (the calibration controls when the cohort has them, else the held-out ones); the
 /// outlier flags at the reference's threshold (nominal alpha) give the observed FPR on both control sets and LR+.
 /// </summary>
-/// <param name="TruePositiveRateAt1">Mean over seeds of the TPR at the reference controls' 1 % threshold (<see cref="FixedFalsePositiveRate"/>).</param>
-/// <param name="TruePositiveRateAt5">The same at 5 %.</param>
+/// <param name="TruePositiveRateAtOnePercent">Mean over seeds of the TPR at the reference controls' 1 % threshold (<see cref="FixedFalsePositiveRate"/>).</param>
+/// <param name="TruePositiveRateAtFivePercent">The same at 5 %.</param>
 /// <param name="Holdout">LR+ and FPR against the held-out controls (the paper's definition), pooled over seeds.</param>
 /// <param name="Calibration">The same against the calibration controls; null without them.</param>
 public sealed record RankingRow(
@@ -43,8 +43,8 @@ public sealed record RankingRow(
     string ReferenceControls,
     int Seeds,
     Discrimination Discrimination,
-    double TruePositiveRateAt1,
-    double TruePositiveRateAt5,
+    double TruePositiveRateAtOnePercent,
+    double TruePositiveRateAtFivePercent,
     PooledLikelihoodRatio Holdout,
     PooledLikelihoodRatio? Calibration);
 
@@ -116,7 +116,7 @@ public sealed record RankingTableResult(
         {
             var c = Comparisons.FirstOrDefault(x => x.ReferenceKey == BaselineEvaluation.Method.Key && x.Stage == AllPatients && x.MethodKey == row.MethodKey && x.LatentDim == row.LatentDim && x.Space == row.Space);
             var d = row.Discrimination;
-            lines.Add(Invariant($"| {row.Method} | {(row.LatentDim is { } l ? l.ToString(CultureInfo.InvariantCulture) : "—")} | {SpaceName(row.Space)} | {row.ReferenceControls} | {d.Auroc:0.000} [{d.AurocLower:0.000}, {d.AurocUpper:0.000}] | {d.PartialAuroc:0.000} [{d.PartialAurocLower:0.000}, {d.PartialAurocUpper:0.000}] | {row.TruePositiveRateAt1:0.000} | {row.TruePositiveRateAt5:0.000} | {(c is null ? "—" : Delta(c.Difference))} |"));
+            lines.Add(Invariant($"| {row.Method} | {(row.LatentDim is { } l ? l.ToString(CultureInfo.InvariantCulture) : "—")} | {SpaceName(row.Space)} | {row.ReferenceControls} | {d.Auroc:0.000} [{d.AurocLower:0.000}, {d.AurocUpper:0.000}] | {d.PartialAuroc:0.000} [{d.PartialAurocLower:0.000}, {d.PartialAurocUpper:0.000}] | {row.TruePositiveRateAtOnePercent:0.000} | {row.TruePositiveRateAtFivePercent:0.000} | {(c is null ? "—" : Delta(c.Difference))} |"));
         }
         return string.Join("\n", lines);
     }
@@ -185,7 +185,7 @@ public sealed record RankingTableResult(
                 r.Discrimination.Controls, r.Discrimination.Patients,
                 r.Discrimination.Auroc, r.Discrimination.AurocLower, r.Discrimination.AurocUpper,
                 r.Discrimination.PartialAuroc, r.Discrimination.PartialAurocLower, r.Discrimination.PartialAurocUpper, r.Discrimination.PartialAurocRaw, r.Discrimination.MaxFpr,
-                r.TruePositiveRateAt1, r.TruePositiveRateAt5,
+                r.TruePositiveRateAtOnePercent, r.TruePositiveRateAtFivePercent,
                 r.Holdout.ControlOutliers, r.Holdout.Controls, r.Holdout.FalsePositiveRate.Estimate, r.Holdout.FalsePositiveRate.Lower, r.Holdout.FalsePositiveRate.Upper,
                 r.Calibration?.ControlOutliers, r.Calibration?.Controls, r.Calibration?.FalsePositiveRate.Estimate, r.Calibration?.FalsePositiveRate.Lower, r.Calibration?.FalsePositiveRate.Upper,
                 r.Holdout.PatientOutliers, r.Holdout.Patients, r.Holdout.Ratio.Estimate, r.Holdout.Ratio.Lower, r.Holdout.Ratio.Upper,
