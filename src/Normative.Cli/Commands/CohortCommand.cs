@@ -39,9 +39,10 @@ internal static class CohortCommand
         var regionSet = new Option<string>("--region-set") { Description = "Region set: mmsivae (default) or classic12.", DefaultValueFactory = _ => RegionSet.Mmsivae };
         var parameters = new Option<FileInfo?>("--parameters") { Description = "Edited copy of data-schemas/synthetic-cohort-parameters.json." };
         var missing = new Option<double>("--amyloid-missing-fraction") { Description = "Probability that a non-training subject lacks amyloid PET (default 0)." };
+        var calibration = CalibrationSizeOption();
         var command = new Command("generate", "Write the synthetic ADNI-like cohort with its planted ground truth.\n\n" +
             "Example:\n  normative cohort generate --out data/synthetic --seed 7 --scale 0.1");
-        foreach (var option in new Option[] { output, seed, sizes, scale, regionSet, parameters, missing }) command.Options.Add(option);
+        foreach (var option in new Option[] { output, seed, sizes, scale, regionSet, parameters, missing, calibration }) command.Options.Add(option);
         command.SetGuardedAction((parse, _) =>
         {
             var groupSizes = CohortSizes.Parse(parse.GetValue(sizes)!);
@@ -53,6 +54,7 @@ internal static class CohortCommand
                 RegionSet = parse.GetValue(regionSet)!,
                 Parameters = parse.GetValue(parameters) is { } file ? SyntheticCohortParameters.Load(file.FullName) : null,
                 AmyloidMissingFraction = parse.GetValue(missing),
+                CalibrationControls = parse.GetValue(calibration),
             };
             var clock = Stopwatch.StartNew();
             var cohort = SyntheticCohortGenerator.Generate(options);
@@ -65,6 +67,13 @@ internal static class CohortCommand
         });
         return command;
     }
+
+    /// <summary><c>--calibration-size</c>: controls in the out-of-sample calibration split (shared by <c>cohort generate</c> and <c>reproduce</c>).</summary>
+    internal static Option<int> CalibrationSizeOption() => new("--calibration-size")
+    {
+        Description = "Controls in the 'calibration' split: out-of-sample controls, never trained on, that measure false-positive rates (default 2000; 0 for none).",
+        DefaultValueFactory = _ => SyntheticCohortOptions.DefaultCalibrationControls,
+    };
 
     private static Command Validate()
     {

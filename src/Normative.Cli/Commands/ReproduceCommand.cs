@@ -17,7 +17,7 @@ internal static class ReproduceCommand
         var quick = new Option<bool>("--quick") { Description = "A small configuration that runs in a few minutes on 2 cores: every method and latent size, one seed, 60 epochs at lr 1e-3 (the default preset needs its 300 epochs at lr 1e-4)." };
         var cohort = new Option<string?>("--cohort") { Description = "Use this cohort instead of generating the synthetic one." };
         var output = new Option<string>("--out") { Description = "Results folder.", DefaultValueFactory = _ => "results" };
-        var methods = new Option<string?>("--models") { Description = "Comma-separated methods (keys like mmsivae-mopoe, sivae-mri, or model names like mmvae; 'all'). Default: all." };
+        var methods = new Option<string?>("--models") { Description = "Comma-separated methods (keys like mmsivae-mopoe, sivae-mri, or model names like mmvae; 'all'). Default: all. The no-model baseline ('baseline') is always scored beside them." };
         var latents = new Option<string?>("--latents") { Description = "Comma-separated latent sizes. Default: 5,10,15,20." };
         var seeds = new Option<string?>("--seeds") { Description = "Comma-separated seeds. Default: 0,1,2,3,4 (quick: 0)." };
         var cohortSeed = new Option<int>("--cohort-seed") { Description = "Seed of the synthetic cohort.", DefaultValueFactory = _ => 42 };
@@ -26,6 +26,7 @@ internal static class ReproduceCommand
             Description = "Latent-to-region mapping (Fig 5, planted truth): 'corrected' (default: per-stage Welch/BH dimension selection, decoded effects at the controls' latent mean with real covariates, bootstrap CIs) or 'paper' (mean |Z_ml| > 1.96, decode with zeros, Cohen's d).",
             DefaultValueFactory = _ => "corrected",
         };
+        var calibrationSize = CohortCommand.CalibrationSizeOption();
         var noFigures = new Option<bool>("--no-figures") { Description = "Skip the figures (they need Debian's chromium for the PNGs)." };
         var notebooks = new Option<bool>("--notebooks")
         {
@@ -40,7 +41,7 @@ internal static class ReproduceCommand
             "         normative reproduce --models mmsivae-mopoe,mmvae-mopoe --latents 15 --seeds 0,1,2 --preset paper\n" +
             "         normative reproduce --models mmsivae-mopoe --latents 15 --seeds 0 --mapping paper\n" +
             "         normative reproduce --notebooks");
-        foreach (var option in new Option[] { quick, cohort, output, methods, latents, seeds, cohortSeed, mapping, noFigures, notebooks }) command.Options.Add(option);
+        foreach (var option in new Option[] { quick, cohort, output, methods, latents, seeds, cohortSeed, calibrationSize, mapping, noFigures, notebooks }) command.Options.Add(option);
         training.AddTo(command);
 
         command.SetGuardedAction(async (parse, token) =>
@@ -69,7 +70,7 @@ internal static class ReproduceCommand
             {
                 OutputFolder = parse.GetValue(output)!,
                 CohortPath = parse.GetValue(cohort),
-                Synthetic = new SyntheticCohortOptions { Seed = parse.GetValue(cohortSeed) },
+                Synthetic = new SyntheticCohortOptions { Seed = parse.GetValue(cohortSeed), CalibrationControls = parse.GetValue(calibrationSize) },
                 Grid = grid,
                 Mapping = new LatentToRegionOptions { Procedure = LatentToRegionOptions.ParseProcedure(parse.GetValue(mapping)!) },
             };

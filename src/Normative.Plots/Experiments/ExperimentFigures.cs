@@ -139,8 +139,14 @@ public static class ExperimentFigures
 
     private static int FigureLatent(IReadOnlyList<int> sizes) => sizes.Contains(15) ? 15 : sizes.Max();
 
+    /// <summary>The cells of one block; the no-model baseline has a D_mf value at every latent size and no D_ml cell (shown as "—").</summary>
     private static IReadOnlyList<LikelihoodRatioSeedValues> CellsOf(LikelihoodRatioTableResult table, DeviationSpace space) =>
-        table.Cells.Where(c => c.Space == space)
-            .Select(c => new LikelihoodRatioSeedValues(c.Method, c.LatentDim, c.Seeds.Select(s => s.Ratio.Status == Deviation.LikelihoodRatioStatus.EmptyGroup ? double.NaN : s.Ratio.Value).ToArray()))
-            .ToArray();
+        (space == DeviationSpace.Feature && table.Baseline is { } b
+            ? table.LatentSizes.Select(d => new LikelihoodRatioSeedValues(b.Method, d, [RatioOf(b.FeatureRatio)]))
+            : [])
+        .Concat(table.Cells.Where(c => c.Space == space)
+            .Select(c => new LikelihoodRatioSeedValues(c.Method, c.LatentDim, c.Seeds.Select(s => RatioOf(s.Ratio)).ToArray())))
+        .ToArray();
+
+    private static double RatioOf(Deviation.LikelihoodRatio ratio) => ratio.Status == Deviation.LikelihoodRatioStatus.EmptyGroup ? double.NaN : ratio.Value;
 }

@@ -68,6 +68,9 @@ public sealed record PreprocessingState(int FormatVersion, ModalityScaling[] Mod
     /// <summary>The held-out controls (split holdout).</summary>
     public SubjectTensors HoldoutTensors(Cohort cohort) => Transform(cohort, Split.Holdout);
 
+    /// <summary>The calibration controls (split calibration; no rows for a cohort without them).</summary>
+    public SubjectTensors CalibrationTensors(Cohort cohort) => Transform(cohort, Split.Calibration);
+
     /// <summary>The evaluation subjects (split test: the disease cohort).</summary>
     public SubjectTensors PatientTensors(Cohort cohort) => Transform(cohort, Split.Test);
 

@@ -7,6 +7,11 @@ public enum Split
     Train,
     /// <summary>Held-out controls: estimate the false-positive rate.</summary>
     Holdout,
+    /// <summary>
+    /// A large set of out-of-sample controls (synthetic cohorts: 2,000 by default), generated like the held-out ones and
+    /// never used for training or fitting references: the false-positive rate with a usable resolution (issue 15).
+    /// </summary>
+    Calibration,
     /// <summary>Evaluation subjects (the disease cohort).</summary>
     Test,
 }
@@ -45,7 +50,7 @@ public enum ClinicalStage
 
 /// <summary>One row of the subjects table.</summary>
 /// <param name="Id">Unique subject id (the join key of every table).</param>
-/// <param name="Split">Train, hold-out or test.</param>
+/// <param name="Split">Train, hold-out, calibration or test.</param>
 /// <param name="Group">Control or patient.</param>
 /// <param name="Cdr">Global Clinical Dementia Rating: 0, 0.5, 1, 2 or 3.</param>
 /// <param name="AmyloidPositive">Amyloid PET status (whole-cerebellum summary SUVR at or above the cut-off).</param>

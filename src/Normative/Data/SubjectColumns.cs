@@ -25,6 +25,7 @@ public static class SubjectColumns
     {
         Data.Split.Train => "train",
         Data.Split.Holdout => "holdout",
+        Data.Split.Calibration => "calibration",
         Data.Split.Test => "test",
         _ => throw new ArgumentOutOfRangeException(nameof(split), split, null),
     };
@@ -49,6 +50,7 @@ public static class SubjectColumns
         {
             "train" => (true, Data.Split.Train),
             "holdout" => (true, Data.Split.Holdout),
+            "calibration" => (true, Data.Split.Calibration),
             "test" => (true, Data.Split.Test),
             _ => (false, default),
         };

@@ -43,7 +43,7 @@ internal static class SubjectsReader
         else rowOf[id] = row;
 
         if (!SubjectColumns.TryParseSplit(Text(SubjectColumns.Split), out var split))
-            Bad(SubjectColumns.Split, $"'{Text(SubjectColumns.Split)}' is not a split; expected train, holdout or test.");
+            Bad(SubjectColumns.Split, $"'{Text(SubjectColumns.Split)}' is not a split; expected train, holdout, calibration or test.");
         if (!SubjectColumns.TryParseGroup(Text(SubjectColumns.Group), out var group))
             Bad(SubjectColumns.Group, $"'{Text(SubjectColumns.Group)}' is not a group; expected control or patient.");
         double cdr = double.NaN;
@@ -74,7 +74,7 @@ internal static class SubjectsReader
         if (group == SubjectGroup.Control && amyloid)
             Bad(SubjectColumns.AmyloidPositive, "a control must be amyloid-negative.");
         if (group == SubjectGroup.Patient && split != Split.Test)
-            Bad(SubjectColumns.Split, $"a patient must be in the test split, not {SubjectColumns.Format(split)} (train and holdout hold controls only).");
+            Bad(SubjectColumns.Split, $"a patient must be in the test split, not {SubjectColumns.Format(split)} (train, holdout and calibration hold controls only).");
         return issues.Count > before ? null : new Subject(id, split, group, cdr, amyloid, age!.Value, sex, icv!.Value, adas13);
     }
 }

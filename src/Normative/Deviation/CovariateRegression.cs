@@ -9,8 +9,8 @@ namespace Normative.Deviation;
 /// even where beta is not. <see cref="Residuals"/> gives y - [1, C] beta, the covariate-adjusted values.
 /// </summary>
 /// <remarks>
-/// Used for the no-model ceiling of the planted-truth validation: the inputs adjusted for age and sex the way
-/// a conditional VAE's decoder could at best adjust them, with no latent structure. G. H. Golub, C. F. Van Loan,
+/// Used for the no-model ceiling of the planted-truth validation and the no-model baseline (issue 21): the inputs
+/// adjusted for age and sex the way a conditional VAE's decoder could at best adjust them, with no latent structure. G. H. Golub, C. F. Van Loan,
 /// "Matrix Computations", 4th ed., §5.5 (rank-deficient least squares).
 /// </remarks>
 public sealed class CovariateRegression

@@ -6,7 +6,8 @@ namespace Normative.Experiments;
 /// <summary>
 /// A cohort prepared for the experiments: the preprocessing fitted on its training controls and the
 /// model inputs of the three groups every experiment uses — training controls (fit the model and the
-/// normative reference), held-out controls (false-positive rate) and patients (the disease cohort).
+/// normative reference), held-out controls (false-positive rate, as the paper), calibration controls (the large
+/// out-of-sample control set of a synthetic cohort; empty for real data) and patients (the disease cohort).
 /// </summary>
 public sealed class ExperimentData : IDisposable
 {
@@ -17,6 +18,7 @@ public sealed class ExperimentData : IDisposable
         GroundTruth = groundTruth;
         Train = preprocessing.TrainTensors(cohort);
         Holdout = preprocessing.HoldoutTensors(cohort);
+        Calibration = preprocessing.CalibrationTensors(cohort);
         Patients = preprocessing.PatientTensors(cohort);
         if (Holdout.Count == 0) throw new ArgumentException($"Cohort '{cohort.Name}' has no held-out controls (split holdout); the false-positive rate needs them.");
         if (Patients.Count == 0) throw new ArgumentException($"Cohort '{cohort.Name}' has no patients (split test).");
@@ -37,6 +39,9 @@ public sealed class ExperimentData : IDisposable
 
     public SubjectTensors Holdout { get; }
 
+    /// <summary>The calibration controls (split calibration); no rows when the cohort has none (e.g. real data).</summary>
+    public SubjectTensors Calibration { get; }
+
     public SubjectTensors Patients { get; }
 
     /// <summary>The cohort's subject record of <paramref name="subjectId"/>.</summary>
@@ -49,6 +54,7 @@ public sealed class ExperimentData : IDisposable
     {
         Train.Dispose();
         Holdout.Dispose();
+        Calibration.Dispose();
         Patients.Dispose();
     }
 }

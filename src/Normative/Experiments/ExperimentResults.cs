@@ -2,7 +2,8 @@ namespace Normative.Experiments;
 
 /// <summary>
 /// The results of every experiment of the paper on one grid run: Table 1, Fig 3, Fig 4, Fig 5, the
-/// cognition association, and — on synthetic cohorts — the planted-truth validation.
+/// cognition association, and — on synthetic cohorts — the planted-truth validation; beside them the ranking tables
+/// (AUROC / pAUC, TPR at fixed FPR, exact FPR, pooled LR+, paired ΔAUROC vs the no-model baseline; issues 15 and 21).
 /// </summary>
 public sealed record ExperimentResults(
     LikelihoodRatioTableResult Table1,
@@ -10,7 +11,8 @@ public sealed record ExperimentResults(
     DeviationHistogramsResult DeviationHistograms,
     LatentToRegionMappingResult LatentToRegion,
     CognitionAssociationResult? Cognition,
-    PlantedTruthValidationResult? PlantedTruth)
+    PlantedTruthValidationResult? PlantedTruth,
+    RankingTableResult? Ranking = null)
 {
     /// <summary>Runs every experiment on <paramref name="grid"/>. Cognition needs ADAS13 for at least
     /// <see cref="MinimumCognitionSubjects"/> patients, planted truth a synthetic cohort; otherwise they are null.</summary>
@@ -25,7 +27,8 @@ public sealed record ExperimentResults(
             Experiments.DeviationHistograms.Run(grid, data),
             map,
             withAdas >= MinimumCognitionSubjects ? CognitionAssociation.Run(grid, data) : null,
-            data.GroundTruth is null ? null : PlantedTruthValidation.Run(grid, data, map));
+            data.GroundTruth is null ? null : PlantedTruthValidation.Run(grid, data, map),
+            RankingTable.Run(grid, data));
     }
 
     /// <summary>Patients with ADAS13 needed for the cognition association.</summary>
@@ -40,6 +43,7 @@ public sealed record ExperimentResults(
         LatentToRegion.Write(folder);
         Cognition?.Write(folder);
         PlantedTruth?.Write(folder);
+        Ranking?.Write(folder);
     }
 
     /// <summary>The Markdown sections of the report after Table 1, in the paper's order.</summary>

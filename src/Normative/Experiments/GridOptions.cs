@@ -9,6 +9,12 @@ public sealed record GridOptions
     /// <summary>The rows; default every Table 1 method this build can train.</summary>
     public IReadOnlyList<MethodSpec> Methods { get; init; } = MethodCatalogue.Available;
 
+    /// <summary>
+    /// Whether the grid also scores the no-model baseline (<see cref="BaselineEvaluation"/>, issue 21): on by default so
+    /// every table compares the models with what the data alone give. It trains nothing and takes seconds.
+    /// </summary>
+    public bool IncludeBaseline { get; init; } = true;
+
     /// <summary>Latent sizes d (paper: 5, 10, 15, 20).</summary>
     public IReadOnlyList<int> LatentSizes { get; init; } = [5, 10, 15, 20];
 

@@ -1,11 +1,14 @@
 namespace Normative.Experiments;
 
-/// <summary>Every trained and evaluated model of a grid run; owns (and disposes) the models.</summary>
-public sealed class GridResult(GridOptions options, IReadOnlyList<ModelEvaluation> runs) : IDisposable
+/// <summary>Every trained and evaluated model of a grid run, and the no-model baseline; owns (and disposes) the models.</summary>
+public sealed class GridResult(GridOptions options, IReadOnlyList<ModelEvaluation> runs, BaselineEvaluation? baseline = null) : IDisposable
 {
     public GridOptions Options { get; } = options;
 
     public IReadOnlyList<ModelEvaluation> Runs { get; } = runs;
+
+    /// <summary>The no-model baseline (issue 21); null when <see cref="GridOptions.IncludeBaseline"/> was off.</summary>
+    public BaselineEvaluation? Baseline { get; } = baseline;
 
     /// <summary>The runs of <paramref name="method"/> at latent size <paramref name="latentDim"/>, one per seed.</summary>
     public IReadOnlyList<ModelEvaluation> RunsOf(MethodSpec method, int latentDim) =>

@@ -29,7 +29,9 @@ public static class GridRunner
             foreach (var run in runs) run.Dispose();
             throw;
         }
-        return new GridResult(options, runs);
+        // The no-model baseline (issue 21) needs no training: a separate, cheap path beside the models'.
+        var baseline = options.IncludeBaseline ? BaselineEvaluation.Run(data, options.Conventions) : null;
+        return new GridResult(options, runs, baseline);
     }
 
     /// <summary>Forwards epoch reports synchronously (System.Progress would post them to the thread pool, out of order).</summary>

@@ -25,16 +25,29 @@ public sealed record LikelihoodRatioCell(
     int InfiniteSeeds);
 
 /// <summary>
+/// The no-model baseline's row of Table 1: its LR+ in the feature space (the same for every latent size and seed,
+/// it has neither) and, in place of a D_ml number, the reason there is none.
+/// </summary>
+/// <param name="FeatureRatio">LR+ of the baseline's outliers, patients against held-out controls, with its counts.</param>
+/// <param name="LatentNote">What its D_ml cells say instead of a number.</param>
+public sealed record BaselineLikelihoodRatio(string Method, string MethodKey, LikelihoodRatio FeatureRatio, string LatentNote = BaselineLikelihoodRatio.NoLatentSpace)
+{
+    /// <summary>The D_ml cell text of the baseline.</summary>
+    public const string NoLatentSpace = "no latent space";
+}
+
+/// <summary>
 /// Table 1 A (D_ml) and B (D_mf): positive likelihood ratio TPR / FPR of outliers, patients against held-out
 /// controls, per method and latent size, mean ± sd over seeds with every seed's counts kept, and the
-/// held-out-control false-positive rate against the nominal alpha.
+/// held-out-control false-positive rate against the nominal alpha; first the no-model baseline's row (issue 21).
 /// </summary>
 public sealed record LikelihoodRatioTableResult(
     IReadOnlyList<string> Methods,
     IReadOnlyList<int> LatentSizes,
     IReadOnlyList<int> Seeds,
     double NominalAlpha,
-    IReadOnlyList<LikelihoodRatioCell> Cells)
+    IReadOnlyList<LikelihoodRatioCell> Cells,
+    BaselineLikelihoodRatio? Baseline = null)
 {
     /// <summary>The cell of <paramref name="method"/> (label) at <paramref name="latentDim"/> in <paramref name="space"/>.</summary>
     public LikelihoodRatioCell Cell(string method, int latentDim, DeviationSpace space) =>
@@ -49,6 +62,11 @@ public sealed record LikelihoodRatioTableResult(
             "| Method | " + string.Join(" | ", LatentSizes.Select(d => $"d = {d}")) + " |",
             "|---|" + string.Concat(LatentSizes.Select(_ => "---:|")),
         };
+        if (Baseline is { } b)
+        {
+            string text = space == DeviationSpace.Latent ? $"— ({b.LatentNote})" : Format(b.FeatureRatio);
+            lines.Add($"| {b.Method} | " + string.Join(" | ", LatentSizes.Select(_ => text)) + " |");
+        }
         foreach (var method in Methods)
         {
             var cells = LatentSizes.Select(d => Format(Cell(method, d, space)));
@@ -68,13 +86,25 @@ public sealed record LikelihoodRatioTableResult(
         ResultFiles.WriteCsv(Path.Combine(folder, "table1.csv"),
             ["space", "method", "method_key", "family", "latent_dim", "seed", "lr", "lr_haldane", "tpr", "fpr",
              "patient_outliers", "patients", "control_outliers", "controls", "status"],
-            Cells.SelectMany(c => c.Seeds.Select(s => (IReadOnlyList<object?>)
-            [
-                c.Space == DeviationSpace.Latent ? "A_latent" : "B_feature", c.Method, c.MethodKey, c.Family, c.LatentDim, s.Seed,
-                s.Ratio.Value, s.Ratio.HaldaneCorrected, s.Ratio.TruePositiveRate, s.Ratio.FalsePositiveRate,
-                s.Ratio.PatientOutliers, s.Ratio.Patients, s.Ratio.ControlOutliers, s.Ratio.Controls, s.Ratio.Status.ToString(),
-            ])));
+            BaselineRows().Concat(Cells.SelectMany(c => c.Seeds.Select(s => Row(c.Space, c.Method, c.MethodKey, c.Family, c.LatentDim, s.Seed, s.Ratio)))));
     }
+
+    /// <summary>The baseline's feature-space row (no latent size, no seed: it has neither).</summary>
+    private IEnumerable<IReadOnlyList<object?>> BaselineRows()
+    {
+        if (Baseline is { } b) yield return Row(DeviationSpace.Feature, b.Method, b.MethodKey, BaselineEvaluation.Method.Family, null, null, b.FeatureRatio);
+    }
+
+    private static IReadOnlyList<object?> Row(DeviationSpace space, string method, string key, string family, int? d, int? seed, LikelihoodRatio r) =>
+    [
+        space == DeviationSpace.Latent ? "A_latent" : "B_feature", method, key, family, d, seed,
+        r.Value, r.HaldaneCorrected, r.TruePositiveRate, r.FalsePositiveRate,
+        r.PatientOutliers, r.Patients, r.ControlOutliers, r.Controls, r.Status.ToString(),
+    ];
+
+    private static string Format(LikelihoodRatio ratio) => ratio.Status == LikelihoodRatioStatus.InfiniteZeroFalsePositives
+        ? $"∞ (Haldane {ResultFiles.Short(ratio.HaldaneCorrected)})"
+        : ResultFiles.Short(ratio.Value);
 
     private static string Format(LikelihoodRatioCell cell)
     {
@@ -103,25 +133,17 @@ public static class LikelihoodRatioTable
                         .ToArray();
                     cells.Add(Summarise(method, d, space, seeds));
                 }
+        var baseline = grid.Baseline is { } b ? new BaselineLikelihoodRatio(BaselineEvaluation.Method.Label, BaselineEvaluation.Method.Key, b.LikelihoodRatio) : null;
         return new LikelihoodRatioTableResult(grid.Options.Methods.Select(m => m.Label).ToArray(), grid.Options.LatentSizes, grid.Options.Seeds,
-            grid.Options.Conventions.Outliers.Alpha, cells);
+            grid.Options.Conventions.Outliers.Alpha, cells, baseline);
     }
 
     private static LikelihoodRatioCell Summarise(MethodSpec method, int d, DeviationSpace space, IReadOnlyList<SeedLikelihoodRatio> seeds)
     {
-        var values = seeds.Select(s => s.Ratio.Value).ToArray();
+        var ratio = SeedStatistics.Summarise(seeds.Select(s => s.Ratio.Value).ToArray());
         var haldane = seeds.Select(s => s.Ratio.HaldaneCorrected).ToArray();
-        int infinite = values.Count(double.IsPositiveInfinity);
-        double mean = infinite > 0 ? double.PositiveInfinity : values.Average();
-        double? sd = infinite == 0 && values.Length > 1 ? SampleSd(values) : null;
-        return new LikelihoodRatioCell(method.Label, method.Key, method.Family, d, space, seeds, mean, sd,
-            haldane.Average(), haldane.Length > 1 ? SampleSd(haldane) : 0,
-            seeds.Average(s => s.Ratio.TruePositiveRate), seeds.Average(s => s.Ratio.FalsePositiveRate), infinite);
-    }
-
-    private static double SampleSd(IReadOnlyList<double> values)
-    {
-        double mean = values.Average();
-        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+        return new LikelihoodRatioCell(method.Label, method.Key, method.Family, d, space, seeds, ratio.Mean, ratio.StandardDeviation,
+            SeedStatistics.Mean(haldane), SeedStatistics.StandardDeviation(haldane) ?? 0,
+            seeds.Average(s => s.Ratio.TruePositiveRate), seeds.Average(s => s.Ratio.FalsePositiveRate), ratio.InfiniteSeeds);
     }
 }

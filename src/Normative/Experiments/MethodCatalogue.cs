@@ -41,16 +41,23 @@ public static class MethodCatalogue
 
     /// <summary>
     /// Methods named by <paramref name="keys"/>: method keys ("mmsivae-mopoe", "sivae-mri"), model names
-    /// ("mmsivae": every row of that model) or "all".
+    /// ("mmsivae": every row of that model) or "all". The key "baseline" names the no-model baseline, which every grid
+    /// scores anyway (<see cref="GridOptions.IncludeBaseline"/>); it is accepted and trains nothing.
     /// </summary>
     public static IReadOnlyList<MethodSpec> Select(IEnumerable<string> keys)
     {
         var available = Available;
         var chosen = new List<MethodSpec>();
+        bool baseline = false;
         foreach (var raw in keys)
         {
             string key = raw.Trim().ToLowerInvariant();
             if (key.Length == 0) continue;
+            if (key == BaselineEvaluation.Method.Key)
+            {
+                baseline = true;
+                continue;
+            }
             var matches = key == "all" ? available
                 : available.Where(m => m.Key == key || m.Model == key).ToArray();
             if (matches.Count == 0)
@@ -58,6 +65,8 @@ public static class MethodCatalogue
             foreach (var m in matches)
                 if (!chosen.Contains(m)) chosen.Add(m);
         }
+        if (baseline && chosen.Count == 0)
+            throw new ArgumentException("'baseline' alone trains nothing: name at least one model to compare with the no-model baseline (it is always included).");
         return chosen;
     }
 

@@ -7,12 +7,13 @@ namespace Normative.Experiments;
 /// <summary>
 /// One trained model of the grid (method x latent size x seed) with everything the experiments read:
 /// its training history, the normative reference fitted on the training controls, and the scored
-/// training controls, held-out controls and patients.
+/// training controls, held-out controls, patients and (synthetic cohorts) the calibration controls.
 /// </summary>
 public sealed class ModelEvaluation : IDisposable
 {
     public ModelEvaluation(MethodSpec method, int latentDim, int seed, MultimodalVae model, TrainingHistory history,
-        TimeSpan trainingTime, NormativeReference reference, GroupEvaluation trainControls, GroupEvaluation holdout, GroupEvaluation patients)
+        TimeSpan trainingTime, NormativeReference reference, GroupEvaluation trainControls, GroupEvaluation holdout, GroupEvaluation patients,
+        GroupEvaluation? calibration = null)
     {
         Method = method;
         LatentDim = latentDim;
@@ -24,6 +25,7 @@ public sealed class ModelEvaluation : IDisposable
         TrainControls = trainControls;
         Holdout = holdout;
         Patients = patients;
+        Calibration = calibration;
     }
 
     public MethodSpec Method { get; }
@@ -47,6 +49,9 @@ public sealed class ModelEvaluation : IDisposable
     public GroupEvaluation Holdout { get; }
 
     public GroupEvaluation Patients { get; }
+
+    /// <summary>The calibration controls (out-of-sample, never trained on); null when the cohort has none.</summary>
+    public GroupEvaluation? Calibration { get; }
 
     /// <summary>LR+ of latent-space outliers (Table 1 A).</summary>
     public LikelihoodRatio LatentLikelihoodRatio => PositiveLikelihoodRatio.Compute(Patients.Deviations.LatentOutlier, Holdout.Deviations.LatentOutlier);

@@ -25,6 +25,7 @@ public static class ModelEvaluator
         using var train = data.Train.SelectModalities(modalities);
         using var holdout = data.Holdout.SelectModalities(modalities);
         using var patients = data.Patients.SelectModalities(modalities);
+        using var calibration = data.Calibration.SelectModalities(modalities);
 
         var model = ModelFactory.Create(method.Model, method.Aggregator, latentDim, train.FeatureCounts, train.CovariateCount,
             options.ModelOptionsFor(method.Model), seed, modalities);
@@ -33,7 +34,7 @@ public static class ModelEvaluator
             var clock = Stopwatch.StartNew();
             var history = Trainer.Fit(model, train, options.TrainingFor(seed), progress, cancellationToken);
             clock.Stop();
-            return Evaluate(model, history, clock.Elapsed, method, seed, options.Conventions, train, holdout, patients);
+            return Evaluate(model, history, clock.Elapsed, method, seed, options.Conventions, train, holdout, patients, calibration);
         }
         catch
         {
@@ -42,9 +43,10 @@ public static class ModelEvaluator
         }
     }
 
-    /// <summary>Scores an already trained <paramref name="model"/> on the three groups.</summary>
+    /// <summary>Scores an already trained <paramref name="model"/> on the three groups (and the calibration controls when there are any).</summary>
+    /// <param name="calibration">The calibration controls; null or empty when the cohort has none.</param>
     public static ModelEvaluation Evaluate(MultimodalVae model, TrainingHistory history, TimeSpan trainingTime, MethodSpec method, int seed,
-        DeviationConventions conventions, SubjectTensors train, SubjectTensors holdout, SubjectTensors patients)
+        DeviationConventions conventions, SubjectTensors train, SubjectTensors holdout, SubjectTensors patients, SubjectTensors? calibration = null)
     {
         var scoring = ScoringFor(conventions, seed);
         var trainScores = Scorer.Score(model, train, scoring);
@@ -52,8 +54,9 @@ public static class ModelEvaluator
         var patientScores = Scorer.Score(model, patients, scoring);
         var reference = NormativeReference.Fit(InputsOf(trainScores, conventions), conventions);
         GroupEvaluation Group(SubjectScores s) => new(s, reference.Score(InputsOf(s, conventions)));
+        var calibrationGroup = calibration is { Count: > 0 } ? Group(Scorer.Score(model, calibration, scoring)) : null;
         return new ModelEvaluation(method, model.LatentDim, seed, model, history, trainingTime, reference,
-            Group(trainScores), Group(holdoutScores), Group(patientScores));
+            Group(trainScores), Group(holdoutScores), Group(patientScores), calibrationGroup);
     }
 
     /// <summary>The deviation inputs of scored subjects: latent and every modality's regional errors and signed residuals side by side.</summary>

@@ -12,6 +12,7 @@ public static class ReportWriter
         var run = result.Run;
         var text = new StringBuilder();
         text.AppendLine("# Multimodal normative modelling — reproduction report").AppendLine();
+        if (result.Experiments.Ranking is { } ranking) text.AppendLine(ranking.Headline()).AppendLine();
         text.AppendLine(Invariant($"- Configuration: **{run.Configuration}**; cohort `{run.Cohort}` ({run.Subjects} subjects; {run.CohortSource})"));
         text.AppendLine(Invariant($"- Preset `{run.Preset}`: {run.Training.Epochs} epochs, lr {run.Training.LearningRate}, batch {run.Training.BatchSize}"));
         text.AppendLine(Invariant($"- Seeds: {string.Join(", ", run.Seeds)}; latent sizes: {string.Join(", ", run.LatentSizes)}"));
@@ -34,7 +35,21 @@ public static class ReportWriter
             double Rate(DeviationSpace s) => rates.First(r => r.Method == method && r.Space == s).FalsePositiveRate;
             text.AppendLine(Invariant($"| {method} | {Rate(DeviationSpace.Latent):0.000} | {Rate(DeviationSpace.Feature):0.000} |"));
         }
+        if (result.Grid.Baseline is { } baseline)
+            text.AppendLine(Invariant($"| {BaselineEvaluation.Method.Label} | — (no latent space) | {baseline.LikelihoodRatio.FalsePositiveRate:0.000} |"));
         text.AppendLine();
+        if (result.Experiments.Ranking is { } rank)
+        {
+            text.AppendLine("## Ranking: AUROC, partial AUROC and TPR at fixed FPR, every method against the no-model baseline").AppendLine();
+            text.AppendLine(rank.ToMarkdown()).AppendLine();
+            text.AppendLine("## Table 1's quantities on the held-out and the calibration controls: observed FPR and pooled LR+").AppendLine();
+            text.AppendLine(rank.FalsePositiveMarkdown()).AppendLine();
+            text.AppendLine("## AUROC per patient stage").AppendLine();
+            text.AppendLine(rank.StageMarkdown()).AppendLine();
+            text.AppendLine("## Paired ΔAUROC against mmSIVAE (MoPoE)").AppendLine();
+            text.AppendLine(rank.MoPoEComparisonMarkdown()).AppendLine();
+            text.AppendLine("Per stage and per comparison: `tables/ranking.csv`, `tables/ranking_comparisons.csv`, `tables/ranking.json`.").AppendLine();
+        }
         foreach (var (title, body) in result.Experiments.ReportSections()) text.AppendLine($"## {title}").AppendLine().AppendLine(body).AppendLine();
         foreach (var section in result.ExtraReportSections) text.AppendLine(section).AppendLine();
         return text.ToString();

@@ -11,8 +11,8 @@ public sealed record ReproductionOptions
     /// <summary>An existing cohort (folder or manifest); null generates the synthetic cohort into OutputFolder/cohort.</summary>
     public string? CohortPath { get; init; }
 
-    /// <summary>The synthetic cohort to generate when <see cref="CohortPath"/> is null.</summary>
-    public SyntheticCohortOptions Synthetic { get; init; } = new();
+    /// <summary>The synthetic cohort to generate when <see cref="CohortPath"/> is null (with the default 2,000 calibration controls).</summary>
+    public SyntheticCohortOptions Synthetic { get; init; } = new() { CalibrationControls = SyntheticCohortOptions.DefaultCalibrationControls };
 
     /// <summary>Methods, latent sizes, seeds, preset and deviation conventions.</summary>
     public GridOptions Grid { get; init; } = new();

@@ -43,15 +43,16 @@ public static class ResultFiles
         File.WriteAllText(path, text.ToString());
     }
 
-    /// <summary>One CSV cell: numbers round-trip ("R"), infinities as "Inf"/"-Inf", booleans as true/false, null as empty.</summary>
+    /// <summary>
+    /// One CSV cell: numbers round-trip ("R"), infinities as "Infinity"/"-Infinity" (the package's one CSV spelling,
+    /// <see cref="Data.CsvFormat.Number(double)"/>: the same word as the JSON files, and what .NET, pandas and R parse back),
+    /// booleans as true/false, null as empty.
+    /// </summary>
     public static string Cell(object? value) => value switch
     {
         null => "",
-        double d when double.IsPositiveInfinity(d) => "Inf",
-        double d when double.IsNegativeInfinity(d) => "-Inf",
-        double d when double.IsNaN(d) => "NaN",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        float f => ((double)f).ToString("R", CultureInfo.InvariantCulture),
+        double d => Data.CsvFormat.Number(d),
+        float f => Data.CsvFormat.Number(f),
         bool b => b ? "true" : "false",
         IFormattable f => Quote(f.ToString(null, CultureInfo.InvariantCulture)),
         _ => Quote(value.ToString() ?? ""),

@@ -6,14 +6,14 @@ namespace Normative.Tests.Experiments;
 
 /// <summary>
 /// One tiny grid shared by every experiment test: a synthetic cohort of 60 training controls, 20 held-out
-/// controls and 20 patients per stage; mmSIVAE (MoPoE) and SIVAE (MRI) at d = 3 with two seeds, 3 epochs.
+/// controls, 40 calibration controls and 20 patients per stage; mmSIVAE (MoPoE) and SIVAE (MRI) at d = 3 with two seeds, 3 epochs.
 /// Trained once for the whole collection (a few seconds).
 /// </summary>
 public sealed class ExperimentGridFixture : IDisposable
 {
     public ExperimentGridFixture()
     {
-        Synthetic = SyntheticCohortGenerator.Generate(new SyntheticCohortOptions { Seed = 1, Sizes = new CohortSizes(60, 20, 20, 20, 20) });
+        Synthetic = SyntheticCohortGenerator.Generate(new SyntheticCohortOptions { Seed = 1, Sizes = new CohortSizes(60, 20, 20, 20, 20), CalibrationControls = 40 });
         Data = ExperimentData.From(Synthetic.Cohort, Synthetic.GroundTruth);
         Options = new GridOptions
         {

@@ -279,7 +279,7 @@ public sealed class ReproductionEndToEndTests(ReproductionEndToEndFixture run) :
 
     private static readonly Regex DecimalComma = new(@"^[-+]?\d+,\d+([eE][-+]?\d+)?$", RegexOptions.CultureInvariant);
 
-    /// <summary>An invariant-culture number as ResultFiles writes it: "R" round-trip, or Inf / -Inf / NaN.</summary>
+    /// <summary>An invariant-culture number as ResultFiles writes it: "R" round-trip, or Infinity / -Infinity / NaN.</summary>
     private static bool IsNumber(string cell) =>
-        cell is "Inf" or "-Inf" or "NaN" || double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+        cell is "Infinity" or "-Infinity" or "NaN" || double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 }

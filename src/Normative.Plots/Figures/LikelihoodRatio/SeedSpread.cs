@@ -2,7 +2,8 @@ namespace Normative.Plots;
 
 /// <summary>
 /// Summary of one <see cref="LikelihoodRatioSeedValues"/> over seeds: mean ± sample standard deviation,
-/// with infinite and undefined seeds counted rather than dropped.
+/// with infinite and undefined seeds counted rather than dropped (computed by the library's one home,
+/// <see cref="Experiments.SeedStatistics"/>; this type adds the figure's formatting).
 /// </summary>
 /// <remarks>
 /// The mean is +∞ as soon as one seed is +∞ (a mean with an infinite term is infinite); the table
@@ -24,14 +25,8 @@ public sealed record SeedSpread(double Mean, double StandardDeviation, int Seeds
             if (v < 0 || double.IsNegativeInfinity(v))
                 throw new ArgumentException($"Likelihood ratio of '{cell.Method}' at d = {cell.LatentSize}, seed {i + 1}, is {v}; a ratio of fractions is ≥ 0.", nameof(cell));
         }
-        double[] finite = cell.SeedValues.Where(double.IsFinite).ToArray();
-        int infinite = cell.SeedValues.Count(double.IsPositiveInfinity);
-        int undefined = cell.SeedValues.Count(double.IsNaN);
-        double mean = infinite > 0 ? double.PositiveInfinity : finite.Length > 0 ? finite.Average() : double.NaN;
-        double sd = infinite == 0 && finite.Length >= 2
-            ? Math.Sqrt(finite.Sum(v => (v - mean) * (v - mean)) / (finite.Length - 1))
-            : double.NaN;
-        return new SeedSpread(mean, sd, cell.SeedValues.Count, infinite, undefined);
+        var summary = Experiments.SeedStatistics.Summarise(cell.SeedValues);
+        return new SeedSpread(summary.Mean, summary.StandardDeviation ?? double.NaN, summary.Seeds, summary.InfiniteSeeds, summary.UndefinedSeeds);
     }
 
     /// <summary>"7.21 ± 0.30"; "7.21" for one seed; "∞ (2/3 seeds)"; " [1 undefined]" appended when seeds were 0/0.</summary>

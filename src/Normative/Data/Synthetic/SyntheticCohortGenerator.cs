@@ -39,6 +39,8 @@ public static class SyntheticCohortGenerator
         ArgumentNullException.ThrowIfNull(options);
         if (options.AmyloidMissingFraction is < 0 or >= 1)
             throw new ArgumentOutOfRangeException(nameof(options), options.AmyloidMissingFraction, "AmyloidMissingFraction must lie in [0, 1).");
+        if (options.CalibrationControls < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.CalibrationControls, "CalibrationControls must be >= 0.");
         var parameters = options.Parameters ?? SyntheticCohortParameters.Default;
         var regions = RegionCatalogue.Default.Set(options.RegionSet);
         var run = new GeneratorRun(parameters, regions, new SeededSampler(options.Seed), options.AmyloidMissingFraction);
@@ -49,7 +51,10 @@ public static class SyntheticCohortGenerator
             .Concat(Enumerable.Repeat(ClinicalStage.Cdr05, sizes.Cdr05))
             .Concat(Enumerable.Repeat(ClinicalStage.Cdr1Plus, sizes.Cdr1Plus))
             .Concat(Enumerable.Repeat(ClinicalStage.AmyloidNegativeImpaired, sizes.AmyloidNegativeCdr05))
+            .Concat(Enumerable.Repeat(ClinicalStage.Control, options.CalibrationControls))
             .ToArray();
+        // Calibration controls come last, so the subjects before them are drawn exactly as without them.
+        int firstCalibration = stages.Length - options.CalibrationControls;
         // Hold-out controls are a seeded random subset, not the last rows (the authors' code splits unshuffled).
         var holdout = run.Sampler.Permutation(sizes.TrainControls + sizes.HoldoutControls).Take(sizes.HoldoutControls).ToHashSet();
         int digits = Math.Max(4, stages.Length.ToString(CultureInfo.InvariantCulture).Length);
@@ -61,7 +66,8 @@ public static class SyntheticCohortGenerator
         for (int i = 0; i < stages.Length; i++)
         {
             string id = "SYN" + (i + 1).ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0');
-            var split = stages[i] != ClinicalStage.Control ? Split.Test : holdout.Contains(i) ? Split.Holdout : Split.Train;
+            var split = i >= firstCalibration ? Split.Calibration
+                : stages[i] != ClinicalStage.Control ? Split.Test : holdout.Contains(i) ? Split.Holdout : Split.Train;
             var drawn = run.Subject(id, stages[i], split);
             subjects.Add(drawn.Subject);
             planted.Add(drawn.Truth);

@@ -8,6 +8,18 @@ public sealed record SyntheticCohortOptions
 
     public CohortSizes Sizes { get; init; } = CohortSizes.Paper;
 
+    /// <summary>
+    /// Controls in the <see cref="Split.Calibration"/> split, drawn like the held-out controls after every other subject
+    /// (so the rest of the cohort is the same with or without them). 2,000 resolve a false-positive rate of 0.001 to
+    /// about ±0.0014 (exact 95 % interval of 2/2000), where the paper's 48 held-out controls cannot tell 0 from 0.07.
+    /// Range: &gt;= 0. 0 here (a library call gets exactly the groups it asks for); <c>cohort generate</c>, <c>reproduce</c>
+    /// and <see cref="Experiments.ReproductionOptions"/> default to <see cref="DefaultCalibrationControls"/>.
+    /// </summary>
+    public int CalibrationControls { get; init; }
+
+    /// <summary>The size of the calibration split that <c>cohort generate</c> and <c>reproduce</c> write by default.</summary>
+    public const int DefaultCalibrationControls = 2000;
+
     /// <summary>Region set of both modalities (<see cref="RegionSet.Mmsivae"/> or <see cref="RegionSet.Classic12"/>).</summary>
     public string RegionSet { get; init; } = Data.RegionSet.Mmsivae;
 
