@@ -73,19 +73,19 @@ internal static class CohortCommand
         command.Arguments.Add(path);
         command.SetGuardedAction((parse, _) =>
         {
-            var (cohort, issues) = CohortLoader.Inspect(parse.GetValue(path)!);
+            var (cohort, issues, total) = CohortLoader.Check(parse.GetValue(path)!);
             if (cohort is not null)
             {
                 AnsiConsole.MarkupLine($"[green]Valid[/] cohort [bold]{Markup.Escape(cohort.Name)}[/].");
                 AnsiConsole.Write(Summary(cohort));
                 return 0;
             }
-            var table = new Table().Title($"{issues.Count} problem{(issues.Count == 1 ? "" : "s")}{(issues.Count >= CohortLoader.MaxIssues ? " (stopped counting)" : "")}")
+            var table = new Table().Title($"{total} problem{(total == 1 ? "" : "s")}{(total > issues.Count ? $" (the first {issues.Count} kept)" : "")}")
                 .AddColumn("File").AddColumn("Row").AddColumn("Column").AddColumn("Problem");
             foreach (var issue in issues.Take(ShownIssues))
                 table.AddRow(Markup.Escape(issue.File), issue.Row?.ToString(CultureInfo.InvariantCulture) ?? "", Markup.Escape(issue.Column ?? ""), Markup.Escape(issue.Problem));
             AnsiConsole.Write(table);
-            if (issues.Count > ShownIssues) AnsiConsole.MarkupLine($"... and {issues.Count - ShownIssues} more.");
+            if (total > ShownIssues) AnsiConsole.MarkupLine($"... and {total - ShownIssues} more.");
             Console.Error.WriteLine($"error: the cohort is not valid; first problem: {issues[0]}");
             return 1;
         });

@@ -39,24 +39,26 @@ public sealed record ModalityScaling(string Name, string RegionSet, string[] Reg
     }
 
     /// <summary>z-scores of one subject's raw values.</summary>
-    public double[] Normalise(ReadOnlySpan<double> raw, double icvMm3)
+    public double[] Normalise(ReadOnlySpan<double> raw, double? icvMm3)
     {
         CheckLength(raw.Length);
+        double icv = DividesByIcv ? icvMm3 ?? throw new ArgumentNullException(nameof(icvMm3), $"Modality '{Name}' divides by ICV; the subject has none.") : 1;
         var z = new double[raw.Length];
         for (int j = 0; j < raw.Length; j++)
-            z[j] = ((DividesByIcv ? raw[j] / icvMm3 : raw[j]) - Mean[j]) / Sd[j];
+            z[j] = ((DividesByIcv ? raw[j] / icv : raw[j]) - Mean[j]) / Sd[j];
         return z;
     }
 
     /// <summary>Raw values (mm³ or SUVR) of z-scores: the inverse of <see cref="Normalise"/>.</summary>
-    public double[] InverseTransform(ReadOnlySpan<double> z, double icvMm3)
+    public double[] InverseTransform(ReadOnlySpan<double> z, double? icvMm3)
     {
         CheckLength(z.Length);
+        double icv = DividesByIcv ? icvMm3 ?? throw new ArgumentNullException(nameof(icvMm3), $"Modality '{Name}' divides by ICV; the subject has none.") : 1;
         var raw = new double[z.Length];
         for (int j = 0; j < z.Length; j++)
         {
             double x = z[j] * Sd[j] + Mean[j];
-            raw[j] = DividesByIcv ? x * icvMm3 : x;
+            raw[j] = DividesByIcv ? x * icv : x;
         }
         return raw;
     }
@@ -67,5 +69,5 @@ public sealed record ModalityScaling(string Name, string RegionSet, string[] Reg
     }
 
     private static double Value(Cohort cohort, ModalityTable table, int i, int j, bool icv) =>
-        icv ? table.Row(i)![j] / cohort.Subjects[i].IcvMm3 : table.Row(i)![j];
+        icv ? table.Row(i)![j] / cohort.Subjects[i].RequireIcv() : table.Row(i)![j];
 }

@@ -47,7 +47,8 @@ public enum ClinicalStage
 /// <param name="AmyloidPositive">Amyloid PET status (whole-cerebellum summary SUVR at or above the cut-off).</param>
 /// <param name="Age">Age in years at the scan.</param>
 /// <param name="Sex">Sex.</param>
-/// <param name="IcvMm3">Intracranial volume in mm³ (divides MRI volumes; design §2).</param>
+/// <param name="IcvMm3">Intracranial volume in mm³ (divides MRI volumes; design §2); null when not measured,
+/// which the loader allows only when no modality divides by it.</param>
 /// <param name="Adas13">ADAS-Cog 13 total (0-85), null when not measured.</param>
 public sealed record Subject(
     string Id,
@@ -57,7 +58,7 @@ public sealed record Subject(
     bool AmyloidPositive,
     double Age,
     Sex Sex,
-    double IcvMm3,
+    double? IcvMm3,
     double? Adas13)
 {
     /// <summary>The CDR values the loader accepts.</summary>
@@ -71,4 +72,8 @@ public sealed record Subject(
             0.5 => ClinicalStage.Cdr05,
             _ => ClinicalStage.Cdr1Plus,
         };
+
+    /// <summary>The ICV, or an error naming the subject when it was not measured.</summary>
+    public double RequireIcv() => IcvMm3
+        ?? throw new InvalidOperationException($"Subject '{Id}' has no intracranial volume (icv), but a modality divides by it.");
 }
