@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Normative.Aggregation;
 using Normative.Cli.Infrastructure;
 using Normative.Data;
+using Normative.Experiments;
 using Normative.Models;
 using Normative.Training;
 
@@ -58,9 +59,17 @@ internal static class TrainCommand
             using var holdout = holdoutAll.SelectModalities(names);
             double holdoutMse = holdout.Count > 0 ? Scorer.ReconstructionMse(network, holdout) : double.NaN;
             string folder = parse.GetValue(output)!;
-            ModelCheckpoint.Save(network, folder, JsonNode.Parse(preprocessing.ToJson()));
-            Console.WriteLine($"Trained {name} (d = {d}, seed {s}, {options.Epochs} epochs, lr {options.LearningRate}) on {train.Count} training controls: " +
-                $"final loss {history.Epochs[^1].Loss:0.###}, held-out control reconstruction MSE {holdoutMse:0.####}. Checkpoint: {Path.GetFullPath(folder)}");
+            var presetName = training.PresetOf(parse).Name;
+            ModelCheckpoint.Save(network, folder, JsonNode.Parse(preprocessing.ToJson()),
+                new TrainingRecord(presetName, options.Epochs, options.LearningRate, options.BatchSize, s, train.Count));
+            // The deviation references travel with the model, so 'normative score' needs only the new subjects.
+            var conventions = training.ConventionsOf(parse);
+            var patterns = ScorablePatterns.Of(network);
+            var referenceInputs = PatternReferences.TrainingInputs(network, train, patterns, ModelEvaluator.ScoringFor(conventions));
+            SavedReferences.From(PatternReferences.BlocksOf(train), referenceInputs, conventions, train.SubjectIds).Save(folder);
+            Console.WriteLine($"Trained {name} (d = {d}, seed {s}, preset {presetName}, {options.Epochs} epochs, lr {options.LearningRate}) on {train.Count} training controls: " +
+                $"final loss {history.Epochs[^1].Loss:0.###}, held-out control reconstruction MSE {holdoutMse:0.####}. " +
+                $"Deviation references for {string.Join(", ", patterns)}. Checkpoint: {Path.GetFullPath(folder)}");
             return 0;
         });
         return command;

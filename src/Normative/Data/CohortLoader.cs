@@ -21,6 +21,18 @@ public static partial class CohortLoader
         return check.Cohort!;
     }
 
+    /// <summary>
+    /// Loads a cohort whose subjects are to be scored by an already trained model: the same checks as
+    /// <see cref="Load"/> except that it need not hold training controls (the model brings its own reference).
+    /// </summary>
+    /// <exception cref="CohortFormatException">The files are missing, malformed or inconsistent.</exception>
+    public static Cohort LoadForScoring(string path)
+    {
+        var check = Check(path, requireTrainingControls: false);
+        if (check.Issues.Count > 0) throw new CohortFormatException(check.Issues, check.TotalIssues);
+        return check.Cohort!;
+    }
+
     /// <summary>Every problem in the cohort at <paramref name="path"/> (empty when it loads; at most <see cref="MaxIssues"/>).</summary>
     public static IReadOnlyList<CohortIssue> Validate(string path) => Check(path).Issues;
 
@@ -36,13 +48,15 @@ public static partial class CohortLoader
     }
 
     /// <summary>Loads the cohort if it is valid; lists its first problems and counts all of them.</summary>
-    public static CohortValidation Check(string path)
+    /// <param name="path">Cohort folder or manifest.</param>
+    /// <param name="requireTrainingControls">False for a cohort that is only scored (<see cref="LoadForScoring"/>).</param>
+    public static CohortValidation Check(string path, bool requireTrainingControls = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var issues = new IssueSink();
         try
         {
-            var cohort = Read(ResolveManifestPath(path), issues);
+            var cohort = Read(ResolveManifestPath(path), issues, requireTrainingControls);
             return new CohortValidation(issues.Count == 0 ? cohort : null, issues.Items, issues.Count);
         }
         catch (CohortFormatException fatal)
@@ -52,7 +66,7 @@ public static partial class CohortLoader
         }
     }
 
-    private static Cohort? Read(string manifestPath, IssueSink issues)
+    private static Cohort? Read(string manifestPath, IssueSink issues, bool requireTrainingControls)
     {
         var manifest = DataJson.Read<CohortManifest>(manifestPath);
         var regionSets = CheckManifest(manifest, manifestPath, issues);
@@ -83,7 +97,7 @@ public static partial class CohortLoader
         if (issues.Count > 0 || tables.Count != manifest.Modalities.Count) return null;
 
         var cohort = new Cohort(manifest, subjects.Subjects, tables);
-        CohortChecks.Run(cohort, subjectsPath, folder, issues);
+        if (requireTrainingControls) CohortChecks.Run(cohort, subjectsPath, folder, issues);
         return cohort;
     }
 

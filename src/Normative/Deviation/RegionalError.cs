@@ -6,15 +6,30 @@ namespace Normative.Deviation;
 /// </summary>
 public static class RegionalError
 {
-    /// <summary>Element-wise error of <paramref name="reconstructions"/> against <paramref name="inputs"/> (both [n, R]).</summary>
-    public static double[,] Compute(double[,] inputs, double[,] reconstructions, RegionalErrorKind kind)
+    /// <summary>
+    /// Element-wise error of <paramref name="reconstructions"/> against <paramref name="inputs"/> (both [n, R]):
+    /// the one place per-region errors are computed (the scorer's output goes through it too).
+    /// </summary>
+    /// <param name="inputs">z-scored inputs [n, R].</param>
+    /// <param name="reconstructions">Reconstructions [n, R].</param>
+    /// <param name="kind">Squared or absolute error.</param>
+    /// <param name="observed">Per row whether the subject has this modality; null means every row. An
+    /// unobserved row's errors are NaN (there is nothing to compare with) and its inputs are not read.</param>
+    public static double[,] Compute(double[,] inputs, double[,] reconstructions, RegionalErrorKind kind, IReadOnlyList<bool>? observed = null)
     {
-        ArrayInput.RequireFinite(inputs, nameof(inputs));
-        ArrayInput.RequireFinite(reconstructions, nameof(reconstructions));
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(reconstructions);
         int n = inputs.GetLength(0), r = inputs.GetLength(1);
         if (reconstructions.GetLength(0) != n || reconstructions.GetLength(1) != r)
             throw new ArgumentException(
                 $"Reconstructions are [{reconstructions.GetLength(0)}, {reconstructions.GetLength(1)}] but inputs are [{n}, {r}].", nameof(reconstructions));
+        if (observed is not null && observed.Count != n)
+            throw new ArgumentException($"The observed mask has {observed.Count} rows but inputs have {n}.", nameof(observed));
+        if (observed is null)
+        {
+            ArrayInput.RequireFinite(inputs, nameof(inputs));
+            ArrayInput.RequireFinite(reconstructions, nameof(reconstructions));
+        }
         Func<double, double> measure = kind switch
         {
             RegionalErrorKind.Squared => e => e * e,
@@ -23,7 +38,20 @@ public static class RegionalError
         };
         var errors = new double[n, r];
         for (int i = 0; i < n; i++)
-            for (int j = 0; j < r; j++) errors[i, j] = measure(inputs[i, j] - reconstructions[i, j]);
+        {
+            bool seen = observed?[i] ?? true;
+            for (int j = 0; j < r; j++)
+            {
+                if (!seen)
+                {
+                    errors[i, j] = double.NaN;
+                    continue;
+                }
+                if (observed is not null && !(double.IsFinite(inputs[i, j]) && double.IsFinite(reconstructions[i, j])))
+                    throw new ArgumentException($"Row {i + 1}, column {j + 1}: input {inputs[i, j]} or reconstruction {reconstructions[i, j]} is not finite.", nameof(inputs));
+                errors[i, j] = measure(inputs[i, j] - reconstructions[i, j]);
+            }
+        }
         return errors;
     }
 

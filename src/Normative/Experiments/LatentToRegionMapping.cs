@@ -35,8 +35,11 @@ public sealed record StageContrast(string Modality, ClinicalStage Stage, int Sta
 public sealed record RegionalDeviationTable(string Modality, IReadOnlyList<string> RegionIds, IReadOnlyList<string> SubjectIds,
     IReadOnlyList<Split> Splits, IReadOnlyList<ClinicalStage> Stages, double[,] Values)
 {
-    /// <summary>Column <paramref name="region"/> restricted to the rows <paramref name="rows"/>.</summary>
-    public double[] Column(int region, IReadOnlyList<int> rows) => rows.Select(i => Values[i, region]).ToArray();
+    /// <summary>
+    /// Column <paramref name="region"/> restricted to the rows <paramref name="rows"/>, without the NaN cells of subjects
+    /// that lack this modality (Z_mf is undefined for them; <see cref="DeviationScores.FeatureZ"/>).
+    /// </summary>
+    public double[] Column(int region, IReadOnlyList<int> rows) => rows.Select(i => Values[i, region]).Where(v => !double.IsNaN(v)).ToArray();
 
     /// <summary>Rows of held-out controls.</summary>
     public int[] HoldoutRows => Enumerable.Range(0, SubjectIds.Count).Where(i => Splits[i] == Split.Holdout).ToArray();

@@ -21,8 +21,8 @@ public static class Scorer
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options.BatchSize));
         int n = data.Count, d = model.LatentDim, modalities = data.ModalityCount;
         var latent = new double[n, d];
+        var inputs = data.FeatureCounts.Select(p => new double[n, p]).ToArray();
         var reconstructions = data.FeatureCounts.Select(p => new double[n, p]).ToArray();
-        var errors = data.FeatureCounts.Select(p => new double[n, p]).ToArray();
         var observed = new bool[n, modalities];
 
         // A CPU generator: the same seed gives the same sample on every device.
@@ -54,16 +54,8 @@ public static class Scorer
                     for (int m = 0; m < modalities; m++) observed[start + i, m] = mask[i * modalities + m];
                 for (int m = 0; m < modalities; m++)
                 {
-                    var difference = batch.Modalities[m] - decoded[m];
-                    var error = options.Error switch
-                    {
-                        RegionalErrorKind.Squared => difference.square(),
-                        RegionalErrorKind.Absolute => difference.abs(),
-                        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Error, "Unknown error measure."),
-                    };
-                    error = error.masked_fill(batch.Observed[.., m].logical_not().unsqueeze(1), double.NaN);
+                    Copy(batch.Modalities[m], inputs[m], start);
                     Copy(decoded[m], reconstructions[m], start);
-                    Copy(error, errors[m], start);
                 }
             }
         }
@@ -71,6 +63,9 @@ public static class Scorer
         {
             model.train(wasTraining);
         }
+        // One error path for everything downstream: RegionalError.Compute, with the observed mask (NaN where unobserved).
+        var errors = Enumerable.Range(0, modalities).Select(m => RegionalError.Compute(inputs[m], reconstructions[m], options.Error,
+            Enumerable.Range(0, n).Select(i => observed[i, m]).ToArray())).ToArray();
         return new SubjectScores(data.SubjectIds, data.ModalityNames, latent, reconstructions, errors, observed, options.Error);
     }
 

@@ -236,7 +236,7 @@ public sealed class ReproductionEndToEndTests(ReproductionEndToEndFixture run) :
         expected.AddRange(["d_ml", "d_mf", "outlier_ml", "outlier_mf"]);
         expected.AddRange(regionColumns.Select(c => "rec_" + c));
         expected.AddRange(regionColumns.Select(c => "zmf_" + c));
-        expected.AddRange(["p_ml", "p_mf"]);
+        expected.AddRange(["p_ml", "p_mf", "modalities", "in_training"]);
         Assert.Equal(expected, table.Header);
 
         // One row per subject of the cohort: training controls, held-out controls and patients.
