@@ -21,12 +21,16 @@ internal static class ScoreCommand
         var model = new Option<string>("--model") { Description = "Checkpoint folder written by 'normative train' (model, normalisation, deviation references).", Required = true };
         var cohort = new Option<string>("--cohort") { Description = "Cohort folder (or manifest) whose subjects to score; it needs no training controls.", Required = true };
         var output = new Option<string>("--out") { Description = "CSV file to write.", Required = true };
+        var adaptSite = new Option<string[]>("--adapt-site")
+        {
+            Description = $"For a model trained with --harmonise combat: estimate the ComBat location and scale of this site from its own controls in the cohort (at least {Data.Harmonisation.ComBat.MinimumSiteControls}); those controls are then in-sample (in_training = true). Without it, subjects of a site the model never saw are refused.",
+        };
         var training = new TrainingCliOptions();
         var command = new Command("score",
             "Score subjects with a trained model: subject latent, D_ml, D_mf, outlier flags, per-region errors and Z_mf.\n" +
             "Subjects lacking a modality are scored with the ones they have, against references fitted the same way.\n" +
             "Example: normative score --model models/mmsivae-d15 --cohort data/new-subjects --out scores.csv");
-        foreach (var option in new Option[] { model, cohort, output, training.Conventions }) command.Options.Add(option);
+        foreach (var option in new Option[] { model, cohort, output, adaptSite, training.Conventions }) command.Options.Add(option);
 
         command.SetGuardedAction((parse, token) =>
         {
@@ -43,6 +47,34 @@ internal static class ScoreCommand
             var references = saved.Fit(conventions);
 
             var data = CohortLoader.LoadForScoring(parse.GetValue(cohort)!);
+            var adaptationIds = new HashSet<string>(StringComparer.Ordinal);
+            if (parse.GetValue(adaptSite) is { Length: > 0 } sites)
+            {
+                if (preprocessing.Harmonisation is null)
+                    throw new InvalidOperationException($"--adapt-site needs a model trained with --harmonise combat; {modelPath} was trained without site harmonisation.");
+                var harmonisation = preprocessing.Harmonisation.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+                foreach (var site in sites)
+                {
+                    foreach (var (modality, combat) in harmonisation.ToArray())
+                    {
+                        var table = data.Modality(modality);
+                        var scaling = preprocessing.Modality(modality);
+                        var rows = data.Rows(s => s.Site == site && s.Group == SubjectGroup.Control).Where(table.IsObserved).ToArray();
+                        if (rows.Length < Data.Harmonisation.ComBat.MinimumSiteControls)
+                            throw new InvalidOperationException($"--adapt-site {site}: cohort '{data.Name}' has {rows.Length} controls of site '{site}' with modality '{modality}'; at least {Data.Harmonisation.ComBat.MinimumSiteControls} are needed.");
+                        var values = new double[rows.Length, scaling.Regions.Length];
+                        for (int r = 0; r < rows.Length; r++)
+                        {
+                            var divided = scaling.Divide(table.Row(rows[r])!, data.Subjects[rows[r]].IcvMm3);
+                            for (int j = 0; j < divided.Length; j++) values[r, j] = divided[j];
+                        }
+                        harmonisation[modality] = combat.AdaptSite(site, values, rows.Select(i => data.Subjects[i].Age).ToArray(), rows.Select(i => data.Subjects[i].Sex == Sex.Male).ToArray());
+                        adaptationIds.UnionWith(rows.Select(i => data.Subjects[i].Id));
+                    }
+                    Console.WriteLine($"Adapted the harmonisation to site '{site}' from {data.Subjects.Count(s => s.Site == site && s.Group == SubjectGroup.Control)} of its controls; they are marked in_training (in-sample).");
+                }
+                preprocessing = preprocessing with { Harmonisation = harmonisation };
+            }
             var names = loaded.Model.Spec.ModalityNames;
             using var everyoneAll = preprocessing.Transform(data, Enumerable.Range(0, data.Subjects.Count).ToArray());
             using var everyone = everyoneAll.SelectModalities(names);
@@ -55,7 +87,7 @@ internal static class ScoreCommand
 
             var scores = Scorer.Score(loaded.Model, scorable, ModelEvaluator.ScoringFor(conventions));
             var deviations = references.Score(scores.ToDeviationInputs());
-            var trainingIds = saved.TrainingSubjects.ToHashSet(StringComparer.Ordinal);
+            var trainingIds = saved.TrainingSubjects.Concat(adaptationIds).ToHashSet(StringComparer.Ordinal);
             string path = parse.GetValue(output)!;
             SubjectScoresCsv.Write(path, data, [new SubjectScoresCsv.Group(scores, deviations)], trainingIds.Contains);
             int inSample = scores.SubjectIds.Count(trainingIds.Contains);
@@ -63,7 +95,7 @@ internal static class ScoreCommand
                 .OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} with {g.Key}");
             Console.WriteLine($"Scored {scores.SubjectIds.Count} subjects of '{data.Name}' with {loaded.Model.Spec.Name} (d = {loaded.Model.LatentDim}) from the model alone: " +
                 $"{string.Join(", ", patterns)}; {refused.Count} refused. {deviations.LatentOutlier.Count(f => f)} latent and {deviations.FeatureOutlier.Count(f => f)} feature-space outliers. " +
-                (inSample == 0 ? "None of them was among the model's training controls. " : $"{inSample} were among the model's training controls (in_training = true; their scores are in-sample). ") +
+                (inSample == 0 ? "None of them was among the model's training controls. " : $"{inSample} were among the model's training (or site-adaptation) controls (in_training = true; their scores are in-sample). ") +
                 $"Wrote {Path.GetFullPath(path)}");
             return 0;
         });

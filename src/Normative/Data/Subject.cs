@@ -50,6 +50,7 @@ public enum ClinicalStage
 /// <param name="IcvMm3">Intracranial volume in mm³ (divides MRI volumes; design §2); null when not measured,
 /// which the loader allows only when no modality divides by it.</param>
 /// <param name="Adas13">ADAS-Cog 13 total (0-85), null when not measured.</param>
+/// <param name="Site">Acquisition site or scanner (optional column <c>site</c>); what ComBat harmonises (null when not given).</param>
 public sealed record Subject(
     string Id,
     Split Split,
@@ -59,7 +60,8 @@ public sealed record Subject(
     double Age,
     Sex Sex,
     double? IcvMm3,
-    double? Adas13)
+    double? Adas13,
+    string? Site = null)
 {
     /// <summary>The CDR values the loader accepts.</summary>
     public static IReadOnlyList<double> CdrValues { get; } = [0, 0.5, 1, 2, 3];

@@ -17,8 +17,8 @@ internal static class SubjectsReader
         issues.CheckDuplicateColumns(table);
         foreach (var column in Required.Where(c => table.ColumnIndex(c) < 0))
             issues.Add(new CohortIssue(table.File, 1, column, "missing column."));
-        foreach (var column in table.Header.Where(c => !SubjectColumns.All.Contains(c)).Distinct())
-            issues.Add(new CohortIssue(table.File, 1, column, $"unknown column; the subjects table has exactly: {string.Join(", ", SubjectColumns.All)} (icv optional)."));
+        foreach (var column in table.Header.Where(c => !SubjectColumns.All.Contains(c) && c != SubjectColumns.Site).Distinct())
+            issues.Add(new CohortIssue(table.File, 1, column, $"unknown column; the subjects table has exactly: {string.Join(", ", SubjectColumns.All)} (icv optional), and optionally {SubjectColumns.Site}."));
         if (issues.Count > before) return null;
 
         var subjects = new List<Subject>();
@@ -73,6 +73,8 @@ internal static class SubjectsReader
             if (adas13 is < 0 or > 85) Bad(SubjectColumns.Adas13, $"ADAS13 {adas13} is outside [0, 85].");
         }
 
+        string? site = table.ColumnIndex(SubjectColumns.Site) >= 0 && Text(SubjectColumns.Site) is { Length: > 0 } siteText ? siteText : null;
+
         if (issues.Count > before) return null;
         if (group == SubjectGroup.Control && cdr != 0)
             Bad(SubjectColumns.Cdr, $"a control must have CDR 0, not {cdr}.");
@@ -80,7 +82,7 @@ internal static class SubjectsReader
             Bad(SubjectColumns.AmyloidPositive, "a control must be amyloid-negative.");
         if (group == SubjectGroup.Patient && split != Split.Test)
             Bad(SubjectColumns.Split, $"a patient must be in the test split, not {SubjectColumns.Format(split)} (train and holdout hold controls only).");
-        return issues.Count > before ? null : new Subject(id, split, group, cdr, amyloid, age!.Value, sex, icv, adas13);
+        return issues.Count > before ? null : new Subject(id, split, group, cdr, amyloid, age!.Value, sex, icv, adas13, site);
     }
 
     /// <summary>

@@ -100,7 +100,7 @@ public static class TableImporter
         var mapped = new (string Field, ColumnMap? Map)[]
         {
             ("id", f.Id), ("age", f.Age), ("sex", f.Sex), ("group", f.Group), ("cdr", f.Cdr), ("amyloid_positive", f.AmyloidPositive),
-            ("split", f.Split), ("icv", f.Icv), ("adas13", f.Adas13),
+            ("split", f.Split), ("icv", f.Icv), ("adas13", f.Adas13), ("site", f.Site),
         };
         foreach (var (field, map) in mapped)
         {
@@ -178,6 +178,7 @@ public static class TableImporter
             if (icv is <= 0) Bad(f.Icv!, $"intracranial volume {icv} mm3 must be positive.");
             double? adas13 = f.Adas13 is null ? null : Number(f.Adas13, optional: true);
             if (adas13 is < 0 or > 85) Bad(f.Adas13!, $"ADAS13 {adas13} is outside [0, 85].");
+            string? site = f.Site is not null && Raw(f.Site).Length > 0 ? Code(f.Site, "site") : null;
             if (issues.Count > rowBefore) continue;
 
             if (group == SubjectGroup.Control && cdr != 0) issues.Add(new CohortIssue(table.File, row, f.Cdr!.Column, $"a control must have CDR 0, not {cdr}."));
@@ -186,7 +187,7 @@ public static class TableImporter
                 issues.Add(new CohortIssue(table.File, row, f.Split!.Column, "a patient must be in the test split (train and holdout hold controls only)."));
             if (issues.Count > rowBefore) continue;
             var resolvedSplit = split ?? (group == SubjectGroup.Patient ? Split.Test : Split.Train);
-            rows.Add((new Subject(id, resolvedSplit, group, cdr, amyloid, age!.Value, sex, icv, adas13), row));
+            rows.Add((new Subject(id, resolvedSplit, group, cdr, amyloid, age!.Value, sex, icv, adas13, site), row));
         }
         if (issues.Count > before) return null;
         if (f.Split is null) rows = SplitControls(rows, mapping.Split);

@@ -35,8 +35,10 @@ public sealed record TableMapping
 /// <param name="Split">train/holdout/test; when not mapped, controls are split by <see cref="TableMapping.Split"/> and patients go to test.</param>
 /// <param name="Icv">Intracranial volume (mm3); needed when a modality divides by it.</param>
 /// <param name="Adas13">ADAS-Cog 13 (empty cells allowed).</param>
+/// <param name="Site">Acquisition site or scanner (what <c>--harmonise combat</c> harmonises); empty cells allowed.</param>
 public sealed record SubjectFields(ColumnMap Id, ColumnMap Age, ColumnMap Sex, ColumnMap Group,
-    ColumnMap? Cdr = null, ColumnMap? AmyloidPositive = null, ColumnMap? Split = null, ColumnMap? Icv = null, ColumnMap? Adas13 = null);
+    ColumnMap? Cdr = null, ColumnMap? AmyloidPositive = null, ColumnMap? Split = null, ColumnMap? Icv = null, ColumnMap? Adas13 = null,
+    ColumnMap? Site = null);
 
 /// <summary>Seeded train / hold-out split of the controls.</summary>
 /// <param name="HoldoutFraction">Fraction of controls held out (paper: 48 / 296). Range: (0, 1).</param>
