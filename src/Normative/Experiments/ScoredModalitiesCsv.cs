@@ -6,7 +6,7 @@ namespace Normative.Experiments;
 /// How many subjects each run scored with which modalities, and whom it could not score (issue 19: a cohort
 /// with missing PET must say so): <c>scored-modalities.csv</c> with one row per run, group and pattern
 /// (<c>method, d, seed, group, modalities, subjects</c>; refused subjects under <c>modalities = refused</c>),
-/// and <c>refused-subjects.csv</c> naming each refused subject, the modality it lacks and why.
+/// and, when some subject was refused, <c>refused-subjects.csv</c> naming each, the modality it lacks and why.
 /// </summary>
 public static class ScoredModalitiesCsv
 {
@@ -40,7 +40,9 @@ public static class ScoredModalitiesCsv
                     (refusedCount > 0 ? $"; refused {refusedCount} (see {RefusedFileName})" : ""));
         }
         ResultFiles.WriteCsv(Path.Combine(folder, FileName), ["method", "d", "seed", "group", "modalities", "subjects"], rows);
-        ResultFiles.WriteCsv(Path.Combine(folder, RefusedFileName), ["method", "d", "seed", "group", SubjectColumns.SubjectId, "missing", "reason"], refused);
+        // Written only when some subject was refused, so a complete cohort's results hold no empty table.
+        if (refused.Count > 0)
+            ResultFiles.WriteCsv(Path.Combine(folder, RefusedFileName), ["method", "d", "seed", "group", SubjectColumns.SubjectId, "missing", "reason"], refused);
         return lines;
     }
 }
