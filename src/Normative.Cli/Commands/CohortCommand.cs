@@ -4,12 +4,13 @@ using System.Globalization;
 using Normative.Cli.Infrastructure;
 using Normative.Data;
 using Normative.Data.Adni;
+using Normative.Data.Import;
 using Normative.Data.Synthetic;
 using Spectre.Console;
 
 namespace Normative.Cli.Commands;
 
-/// <summary><c>normative cohort generate|validate|import-adni</c>: make, check and import cohorts (design §2, §8).</summary>
+/// <summary><c>normative cohort generate|validate|import-adni|import-table</c>: make, check and import cohorts (design §2, §8).</summary>
 internal static class CohortCommand
 {
     /// <summary>How many problems <c>validate</c> lists before summarising the rest.</summary>
@@ -22,7 +23,76 @@ internal static class CohortCommand
         command.Subcommands.Add(Generate());
         command.Subcommands.Add(Validate());
         command.Subcommands.Add(ImportAdni());
+        command.Subcommands.Add(ImportTable());
+        command.Subcommands.Add(ImportFreeSurfer());
         return command;
+    }
+
+    private static Command ImportFreeSurfer()
+    {
+        var subjectsDir = new Option<DirectoryInfo?>("--subjects-dir") { Description = "recon-all SUBJECTS_DIR: reads <dir>/<subject_id>/stats/aseg.stats, lh.aparc.stats and rh.aparc.stats." };
+        var asegTable = new Option<FileInfo?>("--aseg-table") { Description = "Or: asegstats2table --meas volume output." };
+        var aparcTable = new Option<FileInfo[]>("--aparc-table") { Description = "With --aseg-table: aparcstats2table --meas volume output, once per hemisphere." };
+        var subjects = new Option<FileInfo>("--subjects") { Description = "Subjects table in the package's format (data-schemas/subjects.table-schema.json); an empty icv is filled with FreeSurfer's eTIV.", Required = true };
+        var amyloid = new Option<FileInfo?>("--amyloid") { Description = "Optional regional amyloid SUVR table in the package's modality format (subject_id + region columns); subjects may lack it." };
+        var regionSet = new Option<string>("--region-set") { Description = "Region set: mmsivae (default) or classic12.", DefaultValueFactory = _ => RegionSet.Mmsivae };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the cohort into.", Required = true };
+        var name = new Option<string>("--name") { Description = "Cohort name.", DefaultValueFactory = _ => "freesurfer" };
+        var command = new Command("import-freesurfer", "Build a cohort's MRI volumes from FreeSurfer outputs (recon-all stats files or the stats2table tables), for the subjects of a subjects table; writes and validates the cohort.\n\n" +
+            "Examples:\n  normative cohort import-freesurfer --subjects-dir $SUBJECTS_DIR --subjects subjects.csv --amyloid suvr.csv --out data/mine\n" +
+            "  normative cohort import-freesurfer --aseg-table aseg.tsv --aparc-table lh.tsv --aparc-table rh.tsv --subjects subjects.csv --out data/mine");
+        foreach (var option in new Option[] { subjectsDir, asegTable, aparcTable, subjects, amyloid, regionSet, output, name }) command.Options.Add(option);
+        command.SetGuardedAction((parse, _) =>
+        {
+            var sources = new FreeSurferSources(parse.GetValue(subjectsDir)?.FullName, parse.GetValue(asegTable)?.FullName,
+                parse.GetValue(aparcTable) is { Length: > 0 } tables ? tables.Select(t => t.FullName).ToArray() : null);
+            var result = FreeSurferImporter.Import(sources, parse.GetValue(subjects)!.FullName, parse.GetValue(amyloid)?.FullName, parse.GetValue(regionSet)!, parse.GetValue(name)!);
+            foreach (var note in result.Notes) AnsiConsole.MarkupLine($"  note: {Markup.Escape(note)}");
+            return WriteValidated(result.Cohort, parse.GetValue(output)!.FullName);
+        });
+        return command;
+    }
+
+    private static Command ImportTable()
+    {
+        var subjects = new Option<FileInfo>("--subjects") { Description = "Subjects table (CSV, any column names; the mapping says which is which).", Required = true };
+        var modality = new Option<string[]>("--modality") { Description = "NAME=FILE, once per modality (e.g. mri=volumes.csv); NAME is a key of the mapping's 'modalities'.", Required = true };
+        var mapping = new Option<FileInfo>("--mapping") { Description = "Mapping JSON (data-schemas/table-mapping.schema.json; example: data-schemas/table-mapping.example.json).", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the cohort into.", Required = true };
+        var name = new Option<string>("--name") { Description = "Cohort name.", DefaultValueFactory = _ => "imported" };
+        var command = new Command("import-table", "Convert plain CSV tables (a subjects table and one table per modality) into a validated cohort, using a mapping of columns and values.\n\n" +
+            "Example:\n  normative cohort import-table --subjects participants.csv --modality mri=volumes.csv --modality amyloid=suvr.csv --mapping mapping.json --out data/mine");
+        foreach (var option in new Option[] { subjects, modality, mapping, output, name }) command.Options.Add(option);
+        command.SetGuardedAction((parse, _) =>
+        {
+            var pairs = parse.GetValue(modality)!.Select(text =>
+            {
+                int eq = text.IndexOf('=');
+                return eq > 0 && eq < text.Length - 1 ? (text[..eq].Trim(), text[(eq + 1)..].Trim())
+                    : throw new ArgumentException($"--modality '{text}' is not NAME=FILE (e.g. mri=volumes.csv).");
+            }).ToArray();
+            string mappingPath = parse.GetValue(mapping)!.FullName;
+            var cohort = TableImporter.Import(parse.GetValue(subjects)!.FullName, pairs, TableMapping.Load(mappingPath), mappingPath, parse.GetValue(name)!);
+            return WriteValidated(cohort, parse.GetValue(output)!.FullName);
+        });
+        return command;
+    }
+
+    /// <summary>Writes an imported cohort, loads it back through the validator, and prints the summary or the problems.</summary>
+    private static int WriteValidated(Cohort cohort, string folder)
+    {
+        string manifest = CohortWriter.Write(cohort, folder);
+        var (loaded, issues, total) = CohortLoader.Check(folder);
+        if (loaded is null)
+        {
+            foreach (var issue in issues.Take(ShownIssues)) Console.Error.WriteLine($"error: {issue}");
+            if (total > ShownIssues) Console.Error.WriteLine($"... and {total - ShownIssues} more.");
+            Console.Error.WriteLine($"error: the imported cohort at {folder} does not validate ({total} problem{(total == 1 ? "" : "s")}).");
+            return 1;
+        }
+        AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(manifest)}[/]: {loaded.Subjects.Count} subjects; validated.");
+        AnsiConsole.Write(Summary(loaded));
+        return 0;
     }
 
     private static Command Generate()
@@ -83,19 +153,19 @@ internal static class CohortCommand
         command.Arguments.Add(path);
         command.SetGuardedAction((parse, _) =>
         {
-            var (cohort, issues) = CohortLoader.Inspect(parse.GetValue(path)!);
+            var (cohort, issues, total) = CohortLoader.Check(parse.GetValue(path)!);
             if (cohort is not null)
             {
                 AnsiConsole.MarkupLine($"[green]Valid[/] cohort [bold]{Markup.Escape(cohort.Name)}[/].");
                 AnsiConsole.Write(Summary(cohort));
                 return 0;
             }
-            var table = new Table().Title($"{issues.Count} problem{(issues.Count == 1 ? "" : "s")}{(issues.Count >= CohortLoader.MaxIssues ? " (stopped counting)" : "")}")
+            var table = new Table().Title($"{total} problem{(total == 1 ? "" : "s")}{(total > issues.Count ? $" (the first {issues.Count} kept)" : "")}")
                 .AddColumn("File").AddColumn("Row").AddColumn("Column").AddColumn("Problem");
             foreach (var issue in issues.Take(ShownIssues))
                 table.AddRow(Markup.Escape(issue.File), issue.Row?.ToString(CultureInfo.InvariantCulture) ?? "", Markup.Escape(issue.Column ?? ""), Markup.Escape(issue.Problem));
             AnsiConsole.Write(table);
-            if (issues.Count > ShownIssues) AnsiConsole.MarkupLine($"... and {issues.Count - ShownIssues} more.");
+            if (total > ShownIssues) AnsiConsole.MarkupLine($"... and {total - ShownIssues} more.");
             Console.Error.WriteLine($"error: the cohort is not valid; first problem: {issues[0]}");
             return 1;
         });

@@ -7,43 +7,96 @@ using Normative.Training;
 namespace Normative.Cli.Commands;
 
 /// <summary>
-/// <c>normative score</c>: scores every subject of a cohort with a saved model, against the normative
-/// reference of that cohort's training controls, and writes the per-subject scores file (design §8).
+/// <c>normative score</c>: scores every subject of a cohort with a saved model alone — the checkpoint carries
+/// the normalisation, the covariate encoding and the deviation references fitted on its training controls —
+/// and writes the per-subject scores file (design §8). The cohort needs no training controls.
 /// </summary>
 internal static class ScoreCommand
 {
+    /// <summary>How many refused subjects are listed on the console before summarising the rest.</summary>
+    private const int ShownRefusals = 10;
+
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "Checkpoint folder written by 'normative train'.", Required = true };
-        var cohort = new Option<string>("--cohort") { Description = "Cohort folder (or manifest) whose subjects to score; its training controls form the reference.", Required = true };
+        var model = new Option<string>("--model") { Description = "Checkpoint folder written by 'normative train' (model, normalisation, deviation references).", Required = true };
+        var cohort = new Option<string>("--cohort") { Description = "Cohort folder (or manifest) whose subjects to score; it needs no training controls.", Required = true };
         var output = new Option<string>("--out") { Description = "CSV file to write.", Required = true };
+        var adaptSite = new Option<string[]>("--adapt-site")
+        {
+            Description = $"For a model trained with --harmonise combat: estimate the ComBat location and scale of this site from its own controls in the cohort (at least {Data.Harmonisation.ComBat.MinimumSiteControls}); those controls are then in-sample (in_training = true). Without it, subjects of a site the model never saw are refused.",
+        };
         var training = new TrainingCliOptions();
         var command = new Command("score",
             "Score subjects with a trained model: subject latent, D_ml, D_mf, outlier flags, per-region errors and Z_mf.\n" +
-            "Example: normative score --model models/mmsivae-d15 --cohort results/cohort --out scores.csv");
-        foreach (var option in new Option[] { model, cohort, output, training.Conventions }) command.Options.Add(option);
+            "Subjects lacking a modality are scored with the ones they have, against references fitted the same way.\n" +
+            "Example: normative score --model models/mmsivae-d15 --cohort data/new-subjects --out scores.csv");
+        foreach (var option in new Option[] { model, cohort, output, adaptSite, training.Conventions }) command.Options.Add(option);
 
         command.SetGuardedAction((parse, token) =>
         {
-            using var loaded = ModelCheckpoint.Load(parse.GetValue(model)!);
+            string modelPath = parse.GetValue(model)!;
+            using var loaded = ModelCheckpoint.Load(modelPath);
             var preprocessing = loaded.Preprocessing is { } json
                 ? PreprocessingState.FromJson(json.ToJsonString())
-                : throw new InvalidOperationException($"Checkpoint {parse.GetValue(model)} carries no normalisation state; retrain it with 'normative train'.");
-            var data = CohortLoader.Load(parse.GetValue(cohort)!);
-            var names = loaded.Model.Spec.ModalityNames;
-            var conventions = training.ConventionsOf(parse);
+                : throw new InvalidOperationException($"Checkpoint {modelPath} carries no normalisation state; retrain it with 'normative train'.");
+            var saved = SavedReferences.Load(modelPath)
+                ?? throw new InvalidOperationException(
+                    $"Checkpoint {modelPath} (format {loaded.Format}) carries no deviation references ({SavedReferences.FileName}); " +
+                    $"this version scores from the model alone and needs them (format {ModelCheckpoint.Format} written by 'normative train'). Retrain the model.");
+            var conventions = parse.GetValue(training.Conventions) is null ? saved.Conventions : training.ConventionsOf(parse);
+            var references = saved.Fit(conventions);
 
-            using var trainAll = preprocessing.TrainTensors(data);
-            using var train = trainAll.SelectModalities(names);
+            var data = CohortLoader.LoadForScoring(parse.GetValue(cohort)!);
+            var adaptationIds = new HashSet<string>(StringComparer.Ordinal);
+            if (parse.GetValue(adaptSite) is { Length: > 0 } sites)
+            {
+                if (preprocessing.Harmonisation is null)
+                    throw new InvalidOperationException($"--adapt-site needs a model trained with --harmonise combat; {modelPath} was trained without site harmonisation.");
+                var harmonisation = preprocessing.Harmonisation.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+                foreach (var site in sites)
+                {
+                    foreach (var (modality, combat) in harmonisation.ToArray())
+                    {
+                        var table = data.Modality(modality);
+                        var scaling = preprocessing.Modality(modality);
+                        var rows = data.Rows(s => s.Site == site && s.Group == SubjectGroup.Control).Where(table.IsObserved).ToArray();
+                        if (rows.Length < Data.Harmonisation.ComBat.MinimumSiteControls)
+                            throw new InvalidOperationException($"--adapt-site {site}: cohort '{data.Name}' has {rows.Length} controls of site '{site}' with modality '{modality}'; at least {Data.Harmonisation.ComBat.MinimumSiteControls} are needed.");
+                        var values = new double[rows.Length, scaling.Regions.Length];
+                        for (int r = 0; r < rows.Length; r++)
+                        {
+                            var divided = scaling.Divide(table.Row(rows[r])!, data.Subjects[rows[r]].IcvMm3);
+                            for (int j = 0; j < divided.Length; j++) values[r, j] = divided[j];
+                        }
+                        harmonisation[modality] = combat.AdaptSite(site, values, rows.Select(i => data.Subjects[i].Age).ToArray(), rows.Select(i => data.Subjects[i].Sex == Sex.Male).ToArray());
+                        adaptationIds.UnionWith(rows.Select(i => data.Subjects[i].Id));
+                    }
+                    Console.WriteLine($"Adapted the harmonisation to site '{site}' from {data.Subjects.Count(s => s.Site == site && s.Group == SubjectGroup.Control)} of its controls; they are marked in_training (in-sample).");
+                }
+                preprocessing = preprocessing with { Harmonisation = harmonisation };
+            }
+            var names = loaded.Model.Spec.ModalityNames;
             using var everyoneAll = preprocessing.Transform(data, Enumerable.Range(0, data.Subjects.Count).ToArray());
             using var everyone = everyoneAll.SelectModalities(names);
-            var scoring = ModelEvaluator.ScoringFor(conventions);
-            var reference = Deviation.NormativeReference.Fit(ModelEvaluator.InputsOf(Scorer.Score(loaded.Model, train, scoring), conventions), conventions);
-            var scores = Scorer.Score(loaded.Model, everyone, scoring);
-            var deviations = reference.Score(ModelEvaluator.InputsOf(scores, conventions));
-            SubjectScoresCsv.Write(parse.GetValue(output)!, data, [new SubjectScoresCsv.Group(scores, deviations)]);
-            Console.WriteLine($"Scored {scores.SubjectIds.Count} subjects of '{data.Name}' with {loaded.Model.Spec.Name} (d = {loaded.Model.LatentDim}); " +
-                $"{deviations.LatentOutlier.Count(f => f)} latent and {deviations.FeatureOutlier.Count(f => f)} feature-space outliers. Wrote {Path.GetFullPath(parse.GetValue(output)!)}");
+            var (scorable, refused) = ScorablePatterns.Split(loaded.Model, everyone);
+            using var _ = scorable;
+            foreach (var refusal in refused.Take(ShownRefusals)) Console.Error.WriteLine($"refused: {refusal}");
+            if (refused.Count > ShownRefusals) Console.Error.WriteLine($"refused: ... and {refused.Count - ShownRefusals} more subjects.");
+            if (scorable.Count == 0)
+                throw new InvalidOperationException($"Model '{loaded.Model.Spec.Name}' can score none of the {data.Subjects.Count} subjects of '{data.Name}'; first: {refused[0]}.");
+
+            var scores = Scorer.Score(loaded.Model, scorable, ModelEvaluator.ScoringFor(conventions));
+            var deviations = references.Score(scores.ToDeviationInputs());
+            var trainingIds = saved.TrainingSubjects.Concat(adaptationIds).ToHashSet(StringComparer.Ordinal);
+            string path = parse.GetValue(output)!;
+            SubjectScoresCsv.Write(path, data, [new SubjectScoresCsv.Group(scores, deviations)], trainingIds.Contains);
+            int inSample = scores.SubjectIds.Count(trainingIds.Contains);
+            var patterns = Enumerable.Range(0, scores.SubjectIds.Count).GroupBy(i => scores.Pattern(i).Key)
+                .OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} with {g.Key}");
+            Console.WriteLine($"Scored {scores.SubjectIds.Count} subjects of '{data.Name}' with {loaded.Model.Spec.Name} (d = {loaded.Model.LatentDim}) from the model alone: " +
+                $"{string.Join(", ", patterns)}; {refused.Count} refused. {deviations.LatentOutlier.Count(f => f)} latent and {deviations.FeatureOutlier.Count(f => f)} feature-space outliers. " +
+                (inSample == 0 ? "None of them was among the model's training controls. " : $"{inSample} were among the model's training (or site-adaptation) controls (in_training = true; their scores are in-sample). ") +
+                $"Wrote {Path.GetFullPath(path)}");
             return 0;
         });
         return command;

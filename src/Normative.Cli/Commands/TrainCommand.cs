@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Normative.Aggregation;
 using Normative.Cli.Infrastructure;
 using Normative.Data;
+using Normative.Experiments;
 using Normative.Models;
 using Normative.Training;
 
@@ -24,18 +25,29 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed of weight initialisation and batch order.", DefaultValueFactory = _ => 0 };
         var modalities = new Option<string?>("--modalities") { Description = "Comma-separated modalities the model sees (default: all), e.g. 'mri' for a unimodal baseline." };
         var output = new Option<string>("--out") { Description = "Folder to write the checkpoint to.", Required = true };
+        var harmonise = new Option<string>("--harmonise")
+        {
+            Description = "Site harmonisation: none (default) or combat (ComBat fitted on the training controls, age and sex preserved; every subject needs a 'site').",
+            DefaultValueFactory = _ => "none",
+        };
         var training = new TrainingCliOptions();
 
         var command = new Command("train",
             "Train one normative model on the training controls and save a checkpoint (weights, configuration, normalisation).\n" +
             "Example: normative train --cohort results/cohort --model mmsivae --aggregator mopoe --latent 15 --seed 0 --out models/mmsivae-d15");
-        foreach (var option in new Option[] { cohort, model, aggregator, latent, seed, modalities, output }) command.Options.Add(option);
+        foreach (var option in new Option[] { cohort, model, aggregator, latent, seed, modalities, output, harmonise }) command.Options.Add(option);
         training.AddTo(command);
 
         command.SetGuardedAction((parse, token) =>
         {
             var loaded = CohortLoader.Load(parse.GetValue(cohort)!);
-            var preprocessing = CohortPreprocessor.Fit(loaded);
+            bool combat = parse.GetValue(harmonise)!.Trim().ToLowerInvariant() switch
+            {
+                "none" => false,
+                "combat" => true,
+                var other => throw new ArgumentException($"Unknown --harmonise '{other}'; expected none or combat."),
+            };
+            var preprocessing = CohortPreprocessor.Fit(loaded, harmonise: combat);
             string name = parse.GetValue(model)!;
             var aggregatorKind = ParseAggregator(parse.GetValue(aggregator)!);
             int d = parse.GetValue(latent), s = parse.GetValue(seed);
@@ -58,9 +70,17 @@ internal static class TrainCommand
             using var holdout = holdoutAll.SelectModalities(names);
             double holdoutMse = holdout.Count > 0 ? Scorer.ReconstructionMse(network, holdout) : double.NaN;
             string folder = parse.GetValue(output)!;
-            ModelCheckpoint.Save(network, folder, JsonNode.Parse(preprocessing.ToJson()));
-            Console.WriteLine($"Trained {name} (d = {d}, seed {s}, {options.Epochs} epochs, lr {options.LearningRate}) on {train.Count} training controls: " +
-                $"final loss {history.Epochs[^1].Loss:0.###}, held-out control reconstruction MSE {holdoutMse:0.####}. Checkpoint: {Path.GetFullPath(folder)}");
+            var presetName = training.PresetOf(parse).Name;
+            ModelCheckpoint.Save(network, folder, JsonNode.Parse(preprocessing.ToJson()),
+                new TrainingRecord(presetName, options.Epochs, options.LearningRate, options.BatchSize, s, train.Count));
+            // The deviation references travel with the model, so 'normative score' needs only the new subjects.
+            var conventions = training.ConventionsOf(parse);
+            var patterns = ScorablePatterns.Of(network);
+            var referenceInputs = PatternReferences.TrainingInputs(network, train, patterns, ModelEvaluator.ScoringFor(conventions));
+            SavedReferences.From(PatternReferences.BlocksOf(train), referenceInputs, conventions, train.SubjectIds).Save(folder);
+            Console.WriteLine($"Trained {name} (d = {d}, seed {s}, preset {presetName}, {options.Epochs} epochs, lr {options.LearningRate}) on {train.Count} training controls: " +
+                $"final loss {history.Epochs[^1].Loss:0.###}, held-out control reconstruction MSE {holdoutMse:0.####}. " +
+                $"Deviation references for {string.Join(", ", patterns)}. Checkpoint: {Path.GetFullPath(folder)}");
             return 0;
         });
         return command;

@@ -38,5 +38,5 @@ internal static class CohortChecks
     }
 
     private static double Normalised(Cohort cohort, ModalityTable table, int i, int j) =>
-        table.Entry.DividesByIcv ? table.Row(i)![j] / cohort.Subjects[i].IcvMm3 : table.Row(i)![j];
+        table.Entry.DividesByIcv ? table.Row(i)![j] / cohort.Subjects[i].RequireIcv() : table.Row(i)![j];
 }

@@ -16,36 +16,57 @@ public static partial class CohortLoader
     /// <exception cref="CohortFormatException">The files are missing, malformed or inconsistent.</exception>
     public static Cohort Load(string path)
     {
-        var (cohort, issues) = Inspect(path);
-        if (issues.Count > 0) throw new CohortFormatException(issues);
-        return cohort!;
+        var check = Check(path);
+        if (check.Issues.Count > 0) throw new CohortFormatException(check.Issues, check.TotalIssues);
+        return check.Cohort!;
     }
 
-    /// <summary>Every problem in the cohort at <paramref name="path"/> (empty when it loads).</summary>
-    public static IReadOnlyList<CohortIssue> Validate(string path) => Inspect(path).Issues;
+    /// <summary>
+    /// Loads a cohort whose subjects are to be scored by an already trained model: the same checks as
+    /// <see cref="Load"/> except that it need not hold training controls (the model brings its own reference).
+    /// </summary>
+    /// <exception cref="CohortFormatException">The files are missing, malformed or inconsistent.</exception>
+    public static Cohort LoadForScoring(string path)
+    {
+        var check = Check(path, requireTrainingControls: false);
+        if (check.Issues.Count > 0) throw new CohortFormatException(check.Issues, check.TotalIssues);
+        return check.Cohort!;
+    }
+
+    /// <summary>Every problem in the cohort at <paramref name="path"/> (empty when it loads; at most <see cref="MaxIssues"/>).</summary>
+    public static IReadOnlyList<CohortIssue> Validate(string path) => Check(path).Issues;
 
     /// <summary>The manifest path for <paramref name="path"/>: the file itself, or cohort.json inside a folder.</summary>
     public static string ResolveManifestPath(string path) =>
         Directory.Exists(path) ? Path.Combine(path, CohortManifest.DefaultFileName) : path;
 
-    /// <summary>Loads the cohort if it is valid, and lists its problems either way.</summary>
+    /// <summary>Loads the cohort if it is valid, and lists its (first <see cref="MaxIssues"/>) problems either way.</summary>
     public static (Cohort? Cohort, IReadOnlyList<CohortIssue> Issues) Inspect(string path)
+    {
+        var check = Check(path);
+        return (check.Cohort, check.Issues);
+    }
+
+    /// <summary>Loads the cohort if it is valid; lists its first problems and counts all of them.</summary>
+    /// <param name="path">Cohort folder or manifest.</param>
+    /// <param name="requireTrainingControls">False for a cohort that is only scored (<see cref="LoadForScoring"/>).</param>
+    public static CohortValidation Check(string path, bool requireTrainingControls = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var issues = new IssueSink();
         try
         {
-            var cohort = Read(ResolveManifestPath(path), issues);
-            return (issues.Count == 0 ? cohort : null, issues.Items);
+            var cohort = Read(ResolveManifestPath(path), issues, requireTrainingControls);
+            return new CohortValidation(issues.Count == 0 ? cohort : null, issues.Items, issues.Count);
         }
         catch (CohortFormatException fatal)
         {
             issues.AddRange(fatal.Issues);
-            return (null, issues.Items);
+            return new CohortValidation(null, issues.Items, issues.Count);
         }
     }
 
-    private static Cohort? Read(string manifestPath, IssueSink issues)
+    private static Cohort? Read(string manifestPath, IssueSink issues, bool requireTrainingControls)
     {
         var manifest = DataJson.Read<CohortManifest>(manifestPath);
         var regionSets = CheckManifest(manifest, manifestPath, issues);
@@ -53,8 +74,10 @@ public static partial class CohortLoader
 
         string folder = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
         string subjectsPath = Path.Combine(folder, manifest.Subjects);
-        var subjects = SubjectsReader.Read(CsvTable.Read(subjectsPath), issues);
+        var subjectsTable = CsvTable.Read(subjectsPath);
+        var subjects = SubjectsReader.Read(subjectsTable, issues);
         if (subjects is null) return null;
+        SubjectsReader.CheckIcv(subjectsTable, subjects, manifest, issues);
 
         var tables = new List<ModalityTable>();
         for (int m = 0; m < manifest.Modalities.Count; m++)
@@ -74,7 +97,7 @@ public static partial class CohortLoader
         if (issues.Count > 0 || tables.Count != manifest.Modalities.Count) return null;
 
         var cohort = new Cohort(manifest, subjects.Subjects, tables);
-        CohortChecks.Run(cohort, subjectsPath, folder, issues);
+        if (requireTrainingControls) CohortChecks.Run(cohort, subjectsPath, folder, issues);
         return cohort;
     }
 

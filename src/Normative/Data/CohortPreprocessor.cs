@@ -12,13 +12,33 @@ public static class CohortPreprocessor
 
     /// <param name="cohort">The cohort; its training controls (split train, group control) supply every statistic.</param>
     /// <param name="ageBinWidth">Width of the age bins in years. Range: &gt; 0.</param>
-    public static PreprocessingState Fit(Cohort cohort, double ageBinWidth = 5)
+    /// <param name="harmonise">Fit ComBat across the training controls' sites (every subject needs a site) and z-score the harmonised values.</param>
+    public static PreprocessingState Fit(Cohort cohort, double ageBinWidth = 5, bool harmonise = false)
     {
         ArgumentNullException.ThrowIfNull(cohort);
         var train = cohort.TrainingControlRows;
         if (train.Count == 0) throw new InvalidOperationException($"Cohort '{cohort.Name}' has no training controls to fit the preprocessing on.");
-        var scalings = cohort.Modalities.Select(t => ModalityScaling.Fit(cohort, t, train)).ToArray();
         var bins = AgeBins.Fit(train.Select(i => cohort.Subjects[i].Age), ageBinWidth);
-        return new PreprocessingState(FormatVersion, scalings, new CovariateEncoding(bins));
+        if (!harmonise)
+            return new PreprocessingState(FormatVersion, cohort.Modalities.Select(t => ModalityScaling.Fit(cohort, t, train)).ToArray(), new CovariateEncoding(bins));
+
+        if (cohort.Subjects.FirstOrDefault(s => s.Site is null) is { } siteless)
+            throw new InvalidOperationException($"Subject '{siteless.Id}' of cohort '{cohort.Name}' has no site; ComBat harmonisation needs a 'site' for every subject.");
+        var scalings = new List<ModalityScaling>();
+        var combats = new Dictionary<string, Harmonisation.ComBat>(StringComparer.Ordinal);
+        foreach (var table in cohort.Modalities)
+        {
+            var rows = train.Where(table.IsObserved).ToArray();
+            var divided = rows.Select(i => Enumerable.Range(0, table.Regions.Count)
+                .Select(j => table.Entry.DividesByIcv ? table.Row(i)![j] / cohort.Subjects[i].RequireIcv() : table.Row(i)![j]).ToArray()).ToArray();
+            var matrix = new double[rows.Length, table.Regions.Count];
+            for (int r = 0; r < rows.Length; r++)
+                for (int j = 0; j < table.Regions.Count; j++) matrix[r, j] = divided[r][j];
+            var subjects = rows.Select(i => cohort.Subjects[i]).ToArray();
+            var combat = Harmonisation.ComBat.Fit(matrix, subjects.Select(s => s.Site!).ToArray(), subjects.Select(s => s.Age).ToArray(), subjects.Select(s => s.Sex == Sex.Male).ToArray());
+            combats[table.Name] = combat;
+            scalings.Add(ModalityScaling.FitValues(table, divided.Select((v, r) => combat.Adjust(v, subjects[r].Site!, subjects[r].Age, subjects[r].Sex == Sex.Male)).ToArray()));
+        }
+        return new PreprocessingState(FormatVersion, scalings.ToArray(), new CovariateEncoding(bins)) { Harmonisation = combats };
     }
 }

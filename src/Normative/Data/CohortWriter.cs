@@ -27,15 +27,17 @@ public static class CohortWriter
     private static void WriteSubjects(IReadOnlyList<Subject> subjects, string path)
     {
         using var writer = NewWriter(path);
-        CsvFormat.WriteRow(writer, SubjectColumns.All);
+        bool sites = subjects.Any(s => s.Site is not null);
+        CsvFormat.WriteRow(writer, sites ? [.. SubjectColumns.All, SubjectColumns.Site] : SubjectColumns.All);
         foreach (var s in subjects)
         {
-            CsvFormat.WriteRow(writer,
+            string[] cells =
             [
                 s.Id, SubjectColumns.Format(s.Split), SubjectColumns.Format(s.Group), CsvFormat.Number(s.Cdr),
                 CsvFormat.Boolean(s.AmyloidPositive), CsvFormat.Number(s.Age), SubjectColumns.Format(s.Sex),
                 CsvFormat.Number(s.IcvMm3), CsvFormat.Number(s.Adas13),
-            ]);
+            ];
+            CsvFormat.WriteRow(writer, sites ? [.. cells, s.Site ?? ""] : cells);
         }
     }
 

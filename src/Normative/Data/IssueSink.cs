@@ -1,16 +1,26 @@
 namespace Normative.Data;
 
-/// <summary>Collects <see cref="CohortIssue"/>s up to <see cref="CohortLoader.MaxIssues"/>.</summary>
+/// <summary>
+/// Collects <see cref="CohortIssue"/>s: keeps the first <see cref="CohortLoader.MaxIssues"/> and counts every one.
+/// </summary>
+/// <remarks>
+/// <see cref="Count"/> counts every issue, kept or not: readers compare it before and after a row to learn
+/// whether the row was bad, which must stay true once the list is full (it once did not, and a row with
+/// a missing value was then read as good).
+/// </remarks>
 internal sealed class IssueSink
 {
     private readonly List<CohortIssue> _items = [];
 
-    public int Count => _items.Count;
+    /// <summary>Every issue reported so far, including those beyond the kept list.</summary>
+    public int Count { get; private set; }
 
+    /// <summary>The first issues, at most <see cref="CohortLoader.MaxIssues"/>.</summary>
     public IReadOnlyList<CohortIssue> Items => _items;
 
     public void Add(CohortIssue issue)
     {
+        Count++;
         if (_items.Count < CohortLoader.MaxIssues) _items.Add(issue);
     }
 

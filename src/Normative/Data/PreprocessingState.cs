@@ -13,6 +13,12 @@ namespace Normative.Data;
 /// <param name="Covariates">Covariate encoding.</param>
 public sealed record PreprocessingState(int FormatVersion, ModalityScaling[] Modalities, CovariateEncoding Covariates)
 {
+    /// <summary>
+    /// ComBat site harmonisation per modality name, applied to the ICV-divided values before z-scoring; null when
+    /// the model was trained without harmonisation. Fitted on the training controls only.
+    /// </summary>
+    public IReadOnlyDictionary<string, Harmonisation.ComBat>? Harmonisation { get; init; }
+
     public string ToJson() => DataJson.Write(this);
 
     public static PreprocessingState FromJson(string json) => DataJson.Parse<PreprocessingState>(json, "preprocessing state");
@@ -41,7 +47,7 @@ public sealed record PreprocessingState(int FormatVersion, ModalityScaling[] Mod
             {
                 if (tables[m].Row(rows[r]) is not { } raw) continue;
                 observed[r * Modalities.Length + m] = true;
-                var z = Modalities[m].Normalise(raw, subject.IcvMm3);
+                var z = Normalise(m, raw, subject);
                 int p = z.Length;
                 for (int j = 0; j < p; j++) values[m][r * p + j] = (float)z[j];
             }
@@ -52,6 +58,21 @@ public sealed record PreprocessingState(int FormatVersion, ModalityScaling[] Mod
             Modalities.Select((m, k) => tensor(values[k], [n, m.Regions.Length], ScalarType.Float32)).ToArray(),
             tensor(covariates, [n, c], ScalarType.Float32),
             tensor(observed, [n, Modalities.Length]));
+    }
+
+    /// <summary>z-scores of one subject's raw values of modality <paramref name="m"/>: divide, harmonise (if fitted), standardise.</summary>
+    /// <exception cref="Harmonisation.UnseenSiteException">The subject's site was not harmonised.</exception>
+    public double[] Normalise(int m, double[] raw, Subject subject)
+    {
+        var scaling = Modalities[m];
+        var divided = scaling.Divide(raw, subject.IcvMm3);
+        if (Harmonisation is not null && Harmonisation.TryGetValue(scaling.Name, out var combat))
+        {
+            string site = subject.Site ?? throw new InvalidOperationException(
+                $"Subject '{subject.Id}' has no site, but modality '{scaling.Name}' is harmonised across sites; give every subject a 'site'.");
+            divided = combat.Adjust(divided, site, subject.Age, subject.Sex == Sex.Male);
+        }
+        return scaling.Standardise(divided);
     }
 
     /// <summary>Model inputs of the subjects with ids <paramref name="subjectIds"/>, in that order.</summary>

@@ -56,8 +56,10 @@ public enum ClinicalStage
 /// <param name="AmyloidPositive">Amyloid PET status (whole-cerebellum summary SUVR at or above the cut-off).</param>
 /// <param name="Age">Age in years at the scan.</param>
 /// <param name="Sex">Sex.</param>
-/// <param name="IcvMm3">Intracranial volume in mm³ (divides MRI volumes; design §2).</param>
+/// <param name="IcvMm3">Intracranial volume in mm³ (divides MRI volumes; design §2); null when not measured,
+/// which the loader allows only when no modality divides by it.</param>
 /// <param name="Adas13">ADAS-Cog 13 total (0-85), null when not measured.</param>
+/// <param name="Site">Acquisition site or scanner (optional column <c>site</c>); what ComBat harmonises (null when not given).</param>
 public sealed record Subject(
     string Id,
     Split Split,
@@ -66,8 +68,9 @@ public sealed record Subject(
     bool AmyloidPositive,
     double Age,
     Sex Sex,
-    double IcvMm3,
-    double? Adas13)
+    double? IcvMm3,
+    double? Adas13,
+    string? Site = null)
 {
     /// <summary>The CDR values the loader accepts.</summary>
     public static IReadOnlyList<double> CdrValues { get; } = [0, 0.5, 1, 2, 3];
@@ -82,4 +85,8 @@ public sealed record Subject(
             0.5 => ClinicalStage.Cdr05,
             _ => ClinicalStage.Cdr1Plus,
         };
+
+    /// <summary>The ICV, or an error naming the subject when it was not measured.</summary>
+    public double RequireIcv() => IcvMm3
+        ?? throw new InvalidOperationException($"Subject '{Id}' has no intracranial volume (icv), but a modality divides by it.");
 }

@@ -18,6 +18,9 @@ public static class SubjectColumns
     public const string Icv = "icv";
     public const string Adas13 = "adas13";
 
+    /// <summary>Optional acquisition site; written after the others only when some subject has one.</summary>
+    public const string Site = "site";
+
     /// <summary>Every column, in the order the writer uses.</summary>
     public static IReadOnlyList<string> All { get; } = [SubjectId, Split, Group, Cdr, AmyloidPositive, Age, Sex, Icv, Adas13];
 

@@ -97,6 +97,33 @@ public sealed class SubjectTensors : IDisposable
             indices.Select(i => Modalities[i].alias()).ToArray(), Covariates.alias(), Observed.index_select(1, columns));
     }
 
+    /// <summary>
+    /// The subjects that have every modality in <paramref name="modalities"/>, seen through those modalities
+    /// only: the others are marked unobserved (their rows are zeroed), so a model encodes each subject from that
+    /// subset alone — how training controls are scored to form the reference of subjects lacking the other
+    /// modalities. The caller owns the result.
+    /// </summary>
+    public SubjectTensors ObservedOnly(IReadOnlyList<string> modalities)
+    {
+        ArgumentNullException.ThrowIfNull(modalities);
+        var keep = new bool[ModalityCount];
+        foreach (var name in modalities)
+        {
+            int m = ModalityNames.ToList().IndexOf(name);
+            if (m < 0) throw new ArgumentException($"There is no modality '{name}'; the subjects have {string.Join(", ", ModalityNames)}.", nameof(modalities));
+            keep[m] = true;
+        }
+        var mask = Observed.cpu().data<bool>().ToArray();
+        var rows = Enumerable.Range(0, Count)
+            .Where(i => Enumerable.Range(0, ModalityCount).All(m => !keep[m] || mask[i * ModalityCount + m]))
+            .Select(i => (long)i).ToArray();
+        using var selected = Select(rows);
+        using var keepMask = tensor(keep, [1, ModalityCount]).to(Observed.device);
+        var observed = selected.Observed.logical_and(keepMask);
+        return new SubjectTensors(selected.SubjectIds, ModalityNames,
+            selected.Modalities.Select((t, m) => keep[m] ? t.clone() : zeros_like(t)).ToArray(), selected.Covariates.clone(), observed);
+    }
+
     /// <summary>Copies every tensor to <paramref name="device"/> (the caller owns the result).</summary>
     public SubjectTensors To(Device device) => new(
         SubjectIds, ModalityNames,

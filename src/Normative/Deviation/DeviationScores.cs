@@ -28,7 +28,7 @@ public sealed record DeviationScores
     /// <summary>Z_ml [n, d]: latent z-scores against training controls.</summary>
     public required double[,] LatentZ { get; init; }
 
-    /// <summary>Z_mf [n, R]: regional-error z-scores against training controls.</summary>
+    /// <summary>Z_mf [n, R]: regional-error z-scores against training controls (NaN for a region of a modality the subject lacks).</summary>
     public required double[,] FeatureZ { get; init; }
 
     /// <summary>
@@ -38,6 +38,12 @@ public sealed record DeviationScores
     /// Null when the inputs carried no residuals.
     /// </summary>
     public double[,]? SignedResiduals { get; init; }
+
+    /// <summary>
+    /// Per subject the modalities it was scored with (a <see cref="ModalityPattern.Key"/> such as <c>mri+amyloid</c>
+    /// or <c>mri</c>); null when scored by a single complete-data <see cref="NormativeReference"/>.
+    /// </summary>
+    public IReadOnlyList<string>? ObservedModalities { get; init; }
 
     /// <summary>Number of subjects n.</summary>
     public int Count => LatentSquaredDistance.Count;

@@ -31,6 +31,7 @@ public sealed class NormativeReference
         ArgumentNullException.ThrowIfNull(trainingControls);
         ArgumentNullException.ThrowIfNull(conventions);
         RequireErrorKind(trainingControls, conventions);
+        RequireComplete(trainingControls, nameof(trainingControls));
         var latent = LatentMahalanobis.Fit(trainingControls.Latents, conventions.LatentCovariance.CreateEstimator(conventions.Seed), conventions.Inversion);
         var feature = FeatureMahalanobis.Fit(trainingControls.RegionalErrors, conventions.FeatureCovariance.CreateEstimator(conventions.Seed), conventions.Inversion);
         return new NormativeReference(conventions, latent, feature,
@@ -73,6 +74,7 @@ public sealed class NormativeReference
     {
         ArgumentNullException.ThrowIfNull(group);
         RequireErrorKind(group, Conventions);
+        RequireComplete(group, nameof(group));
         double[] latent = Latent.SquaredDistances(group.Latents);
         double[] feature = Feature.SquaredDistances(group.RegionalErrors);
         return new DeviationScores
@@ -87,6 +89,13 @@ public sealed class NormativeReference
             FeatureZ = FeatureZ.Transform(group.RegionalErrors),
             SignedResiduals = Residuals is not null && group.Residuals is { } r ? Residuals.Scale(r) : null,
         };
+    }
+
+    private static void RequireComplete(DeviationInputs inputs, string name)
+    {
+        if (!inputs.IsComplete)
+            throw new ArgumentException(
+                "Some subjects lack a modality; a single reference scores complete subjects only. Use NormativeReferenceSet, which fits one reference per observed-modality pattern.", name);
     }
 
     private static void RequireErrorKind(DeviationInputs inputs, DeviationConventions conventions)

@@ -6,24 +6,28 @@ namespace Normative.Deviation;
 /// </summary>
 public static class RegionalError
 {
-    /// <summary>Element-wise error of <paramref name="reconstructions"/> against <paramref name="inputs"/> (both [n, R]).</summary>
-    public static double[,] Compute(double[,] inputs, double[,] reconstructions, RegionalErrorKind kind)
+    /// <summary>
+    /// Element-wise error of <paramref name="reconstructions"/> against <paramref name="inputs"/> (both [n, R]):
+    /// the one place per-region errors are computed (the scorer's output goes through it too); the measure of
+    /// <see cref="Residual"/>.
+    /// </summary>
+    /// <param name="inputs">z-scored inputs [n, R].</param>
+    /// <param name="reconstructions">Reconstructions [n, R].</param>
+    /// <param name="kind">Squared or absolute error.</param>
+    /// <param name="observed">Per row whether the subject has this modality; null means every row. An
+    /// unobserved row's errors are NaN (there is nothing to compare with) and its inputs are not read.</param>
+    public static double[,] Compute(double[,] inputs, double[,] reconstructions, RegionalErrorKind kind, IReadOnlyList<bool>? observed = null)
     {
-        ArrayInput.RequireFinite(inputs, nameof(inputs));
-        ArrayInput.RequireFinite(reconstructions, nameof(reconstructions));
-        int n = inputs.GetLength(0), r = inputs.GetLength(1);
-        if (reconstructions.GetLength(0) != n || reconstructions.GetLength(1) != r)
-            throw new ArgumentException(
-                $"Reconstructions are [{reconstructions.GetLength(0)}, {reconstructions.GetLength(1)}] but inputs are [{n}, {r}].", nameof(reconstructions));
         Func<double, double> measure = kind switch
         {
             RegionalErrorKind.Squared => e => e * e,
             RegionalErrorKind.Absolute => Math.Abs,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown regional error kind."),
         };
-        var errors = new double[n, r];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < r; j++) errors[i, j] = measure(inputs[i, j] - reconstructions[i, j]);
+        var errors = Residual(inputs, reconstructions, observed);
+        // NaN (an unobserved row) stays NaN under both measures.
+        for (int i = 0; i < errors.GetLength(0); i++)
+            for (int j = 0; j < errors.GetLength(1); j++) errors[i, j] = measure(errors[i, j]);
         return errors;
     }
 
@@ -31,17 +35,33 @@ public static class RegionalError
     /// The signed residual r_ij = x_ij - x̂_ij of the z-scored inputs (both [n, R]): the error before squaring,
     /// whose sign says in which direction a subject deviates from the model's prediction.
     /// </summary>
-    public static double[,] Residual(double[,] inputs, double[,] reconstructions)
+    /// <param name="observed">As for <see cref="Compute"/>: unobserved rows are NaN.</param>
+    public static double[,] Residual(double[,] inputs, double[,] reconstructions, IReadOnlyList<bool>? observed = null)
     {
-        ArrayInput.RequireFinite(inputs, nameof(inputs));
-        ArrayInput.RequireFinite(reconstructions, nameof(reconstructions));
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(reconstructions);
         int n = inputs.GetLength(0), r = inputs.GetLength(1);
         if (reconstructions.GetLength(0) != n || reconstructions.GetLength(1) != r)
             throw new ArgumentException(
                 $"Reconstructions are [{reconstructions.GetLength(0)}, {reconstructions.GetLength(1)}] but inputs are [{n}, {r}].", nameof(reconstructions));
+        if (observed is not null && observed.Count != n)
+            throw new ArgumentException($"The observed mask has {observed.Count} rows but inputs have {n}.", nameof(observed));
         var residuals = new double[n, r];
         for (int i = 0; i < n; i++)
-            for (int j = 0; j < r; j++) residuals[i, j] = inputs[i, j] - reconstructions[i, j];
+        {
+            bool seen = observed?[i] ?? true;
+            for (int j = 0; j < r; j++)
+            {
+                if (!seen)
+                {
+                    residuals[i, j] = double.NaN;
+                    continue;
+                }
+                if (!(double.IsFinite(inputs[i, j]) && double.IsFinite(reconstructions[i, j])))
+                    throw new ArgumentException($"Row {i + 1}, column {j + 1}: input {inputs[i, j]} or reconstruction {reconstructions[i, j]} is not finite.", nameof(inputs));
+                residuals[i, j] = inputs[i, j] - reconstructions[i, j];
+            }
+        }
         return residuals;
     }
 

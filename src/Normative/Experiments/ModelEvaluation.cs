@@ -41,8 +41,11 @@ public sealed class ModelEvaluation : IDisposable
 
     public TimeSpan TrainingTime { get; }
 
-    /// <summary>The training-control reference: Mahalanobis estimates, thresholds, z-score statistics.</summary>
+    /// <summary>The training-control reference of complete subjects: Mahalanobis estimates, thresholds, z-score statistics.</summary>
     public NormativeReference Reference { get; }
+
+    /// <summary>One reference per observed-modality pattern scored (subjects lacking a modality); null when built without one.</summary>
+    public NormativeReferenceSet? References { get; init; }
 
     public GroupEvaluation TrainControls { get; }
 

@@ -43,25 +43,50 @@ public static class ModelEvaluator
         }
     }
 
-    /// <summary>Scores an already trained <paramref name="model"/> on the three groups (and the calibration controls when there are any).</summary>
+    /// <summary>
+    /// Scores an already trained <paramref name="model"/> on the three groups (and the calibration controls when there are any).
+    /// Subjects lacking a modality are scored against the reference of their own observed-modality pattern
+    /// (<see cref="NormativeReferenceSet"/>); subjects the model cannot encode at all are left out of the group and named in
+    /// <see cref="GroupEvaluation.Refused"/>.
+    /// </summary>
     /// <param name="calibration">The calibration controls; null or empty when the cohort has none.</param>
     public static ModelEvaluation Evaluate(MultimodalVae model, TrainingHistory history, TimeSpan trainingTime, MethodSpec method, int seed,
         DeviationConventions conventions, SubjectTensors train, SubjectTensors holdout, SubjectTensors patients, SubjectTensors? calibration = null)
     {
         var scoring = ScoringFor(conventions, seed);
-        var trainScores = Scorer.Score(model, train, scoring);
-        var holdoutScores = Scorer.Score(model, holdout, scoring);
-        var patientScores = Scorer.Score(model, patients, scoring);
-        var reference = NormativeReference.Fit(InputsOf(trainScores, conventions), conventions);
-        GroupEvaluation Group(SubjectScores s) => new(s, reference.Score(InputsOf(s, conventions)));
-        var calibrationGroup = calibration is { Count: > 0 } ? Group(Scorer.Score(model, calibration, scoring)) : null;
+        var (trainSplit, holdoutSplit, patientSplit) = (ScorablePatterns.Split(model, train), ScorablePatterns.Split(model, holdout), ScorablePatterns.Split(model, patients));
+        (SubjectTensors Scorable, IReadOnlyList<ScoringRefusal> Refused)? calibrationSplit = calibration is { Count: > 0 } ? ScorablePatterns.Split(model, calibration) : null;
+        using var trainScorable = trainSplit.Scorable;
+        using var holdoutScorable = holdoutSplit.Scorable;
+        using var patientScorable = patientSplit.Scorable;
+        using var calibrationScorable = calibrationSplit?.Scorable;
+        var trainScores = Scorer.Score(model, trainScorable, scoring);
+        var holdoutScores = Scorer.Score(model, holdoutScorable, scoring);
+        var patientScores = Scorer.Score(model, patientScorable, scoring);
+        SubjectTensors[] scored = calibrationScorable is null ? [trainScorable, holdoutScorable, patientScorable] : [trainScorable, holdoutScorable, patientScorable, calibrationScorable];
+        var patterns = scored.SelectMany(ScorablePatterns.PatternsOf)
+            .Distinct().OrderByDescending(p => p.Modalities.Count).ThenBy(p => p.Key, StringComparer.Ordinal).ToArray();
+        var references = PatternReferences.Fit(model, train, patterns, conventions, scoring);
+        GroupEvaluation Group(SubjectScores s, IReadOnlyList<ScoringRefusal> refused) => new(s, references.Score(s.ToDeviationInputs())) { Refused = refused };
+        var calibrationGroup = calibrationSplit is { } split && calibrationScorable is not null ? Group(Scorer.Score(model, calibrationScorable, scoring), split.Refused) : null;
+        var complete = references.CompletePattern;
+        var reference = references.For(references.Covers(complete) ? complete : references.Patterns[0]);
         return new ModelEvaluation(method, model.LatentDim, seed, model, history, trainingTime, reference,
-            Group(trainScores), Group(holdoutScores), Group(patientScores), calibrationGroup);
+            Group(trainScores, trainSplit.Refused), Group(holdoutScores, holdoutSplit.Refused), Group(patientScores, patientSplit.Refused), calibrationGroup)
+        {
+            References = references,
+        };
     }
 
-    /// <summary>The deviation inputs of scored subjects: latent and every modality's regional errors and signed residuals side by side.</summary>
-    public static DeviationInputs InputsOf(SubjectScores scores, DeviationConventions conventions) =>
-        new(scores.Latent, scores.AllErrors(), conventions.ErrorKind, scores.AllResiduals());
+    /// <summary>The deviation inputs of scored subjects: latent, every modality's regional errors and signed residuals, the observed mask.</summary>
+    public static DeviationInputs InputsOf(SubjectScores scores, DeviationConventions conventions)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(conventions);
+        if (scores.ErrorKind != conventions.ErrorKind)
+            throw new ArgumentException($"The scores carry {scores.ErrorKind} errors but the conventions call for {conventions.ErrorKind}.", nameof(scores));
+        return scores.ToDeviationInputs();
+    }
 
     /// <summary>Scoring that measures regional errors the way <paramref name="conventions"/> ask.</summary>
     public static ScoringOptions ScoringFor(DeviationConventions conventions, int seed = 0) => new()

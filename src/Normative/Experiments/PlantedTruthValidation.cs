@@ -142,7 +142,7 @@ public static class PlantedTruthValidation
             foreach (var id in ids)
             {
                 var effects = truth[id].Effects[m];
-                double icv = scaling.DividesByIcv ? data.Subject(id).IcvMm3 : 1;
+                double icv = scaling.DividesByIcv ? data.Subject(id).RequireIcv() : 1;
                 for (int j = 0; j < columns.Length; j++)
                 {
                     raw[j] += effects[columns[j]] / ids.Length;

@@ -35,6 +35,7 @@ public static class Reproduction
                 var experiments = ExperimentResults.Run(grid, data, options.Mapping);
                 experiments.Write(Path.Combine(output, "tables"));
                 WriteSubjects(grid, data, Path.Combine(output, "subjects"));
+                foreach (var line in ScoredModalitiesCsv.Write(Path.Combine(output, "subjects"), grid)) log(line);
 
                 clock.Stop();
                 var run = Record(options, data, source, grid, started, clock.Elapsed);

@@ -8,11 +8,14 @@ namespace Normative.Experiments;
 /// The per-subject scores file (design §8): one row per subject with, in this order,
 /// <c>subject_id, split, group, cdr, z_1 … z_d, d_ml, d_mf, outlier_ml, outlier_mf</c>, one
 /// <c>rec_&lt;modality&gt;_&lt;region&gt;</c> error column per region, one <c>zmf_&lt;modality&gt;_&lt;region&gt;</c>
-/// column per region, then <c>p_ml, p_mf</c>, then one <c>res_&lt;modality&gt;_&lt;region&gt;</c> column per region.
-/// d_ml and d_mf are Mahalanobis distances (the square roots of Eqs. 12-13's quadratic forms); rec_* are the
-/// per-region errors of the conventions' kind; res_* the signed regional deviations (x - x̂) / sd of the training
-/// controls' residuals (negative: below the model's prediction; disease lowers MRI volumes and raises amyloid
-/// SUVR, <see cref="DiseaseDirections"/>). Every table of the package can be recomputed from these files.
+/// column per region, then <c>p_ml, p_mf</c>, <c>modalities</c> (what the subject was scored with, e.g.
+/// <c>mri+amyloid</c> or <c>mri</c>; the rec_, zmf_ and res_ cells of a modality it lacks are empty),
+/// <c>in_training</c> (the subject is one of the model's training controls, so its scores are in-sample), then one
+/// <c>res_&lt;modality&gt;_&lt;region&gt;</c> column per region. d_ml and d_mf are Mahalanobis distances (the square roots of
+/// Eqs. 12-13's quadratic forms); rec_* are the per-region errors of the conventions' kind; res_* the signed regional
+/// deviations (x - x̂) / sd of the training controls' residuals (negative: below the model's prediction; disease lowers
+/// MRI volumes and raises amyloid SUVR, <see cref="DiseaseDirections"/>). Every table of the package can be recomputed
+/// from these files.
 /// </summary>
 public static class SubjectScoresCsv
 {
@@ -20,8 +23,13 @@ public static class SubjectScoresCsv
     public sealed record Group(SubjectScores Scores, DeviationScores Deviations);
 
     /// <summary>Writes the rows of <paramref name="groups"/> (e.g. training controls, held-out controls, patients) to <paramref name="path"/>.</summary>
-    public static void Write(string path, Cohort cohort, IReadOnlyList<Group> groups)
+    /// <param name="path">CSV file.</param>
+    /// <param name="cohort">The cohort the subjects come from.</param>
+    /// <param name="groups">The scored groups.</param>
+    /// <param name="inTraining">Whether a subject id was among the model's training subjects; default: the cohort's training controls (split train, group control).</param>
+    public static void Write(string path, Cohort cohort, IReadOnlyList<Group> groups, Func<string, bool>? inTraining = null)
     {
+        inTraining ??= id => cohort.Subjects[cohort.IndexOf(id)] is { Split: Split.Train, Group: SubjectGroup.Control };
         ArgumentNullException.ThrowIfNull(cohort);
         if (groups.Count == 0) throw new ArgumentException("No subjects to write.", nameof(groups));
         var first = groups[0].Scores;
@@ -33,16 +41,16 @@ public static class SubjectScoresCsv
         header.AddRange(["d_ml", "d_mf", "outlier_ml", "outlier_mf"]);
         header.AddRange(regionColumns.Select(c => $"rec_{c}"));
         header.AddRange(regionColumns.Select(c => $"zmf_{c}"));
-        header.AddRange(["p_ml", "p_mf"]);
+        header.AddRange(["p_ml", "p_mf", "modalities", "in_training"]);
         if (groups.Any(g => g.Deviations.SignedResiduals is null) && groups.Any(g => g.Deviations.SignedResiduals is not null))
             throw new ArgumentException("Some groups carry signed residuals and others do not; score them all against the same reference.", nameof(groups));
         bool residuals = groups[0].Deviations.SignedResiduals is not null;
         if (residuals) header.AddRange(regionColumns.Select(c => $"res_{c}"));
 
-        ResultFiles.WriteCsv(path, header, groups.SelectMany(g => Rows(cohort, g, d, regionColumns.Length, residuals)));
+        ResultFiles.WriteCsv(path, header, groups.SelectMany(g => Rows(cohort, g, d, regionColumns.Length, inTraining, residuals)));
     }
 
-    private static IEnumerable<IReadOnlyList<object?>> Rows(Cohort cohort, Group group, int d, int regions, bool residuals)
+    private static IEnumerable<IReadOnlyList<object?>> Rows(Cohort cohort, Group group, int d, int regions, Func<string, bool> inTraining, bool residuals)
     {
         var errors = group.Scores.AllErrors();
         for (int i = 0; i < group.Scores.SubjectIds.Count; i++)
@@ -58,12 +66,16 @@ public static class SubjectScoresCsv
             row.Add(Math.Sqrt(group.Deviations.FeatureSquaredDistance[i]));
             row.Add(group.Deviations.LatentOutlier[i]);
             row.Add(group.Deviations.FeatureOutlier[i]);
-            for (int j = 0; j < regions; j++) row.Add((float)errors[i, j]);
-            for (int j = 0; j < regions; j++) row.Add(group.Deviations.FeatureZ[i, j]);
+            // An unobserved modality has no error and no Z_mf: an empty cell, never a number.
+            for (int j = 0; j < regions; j++) row.Add(double.IsNaN(errors[i, j]) ? null : (float)errors[i, j]);
+            for (int j = 0; j < regions; j++) row.Add(double.IsNaN(group.Deviations.FeatureZ[i, j]) ? null : group.Deviations.FeatureZ[i, j]);
             row.Add(group.Deviations.LatentPValue[i]);
             row.Add(group.Deviations.FeaturePValue[i]);
+            row.Add(group.Scores.Pattern(i).Key);
+            row.Add(inTraining(subject.Id));
             if (residuals)
-                for (int j = 0; j < regions; j++) row.Add(group.Deviations.SignedResiduals![i, j]);
+                for (int j = 0; j < regions; j++)
+                    row.Add(double.IsNaN(group.Deviations.SignedResiduals![i, j]) ? null : group.Deviations.SignedResiduals[i, j]);
             yield return row;
         }
     }

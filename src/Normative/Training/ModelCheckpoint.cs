@@ -7,10 +7,15 @@ namespace Normative.Training;
 
 /// <summary>
 /// Saves a trained model to a directory and loads it back, so it can score new subjects later:
-/// <c>model.json</c> (model type, aggregator, latent size, feature counts, covariate count, modality
-/// names, options, seed, and an opaque preprocessing blob from the caller — e.g. the z-scoring
-/// statistics) and <c>weights.bin</c> (TorchSharp's module format).
+/// <c>model.json</c> (format version, model type, aggregator, latent size, feature counts, covariate count,
+/// modality names, options, seed, how it was trained — preset, epochs, learning rate — and an opaque
+/// preprocessing blob from the caller, e.g. the z-scoring statistics) and <c>weights.bin</c> (TorchSharp's
+/// module format). Callers may add files of their own to the directory (the CLI adds <c>references.json</c>).
 /// </summary>
+/// <remarks>
+/// Format history: <c>normative-model/1</c> had no training record; it is still read (migrated with
+/// <see cref="LoadedModel.Training"/> null). Any other format is refused with both versions named.
+/// </remarks>
 public static class ModelCheckpoint
 {
     /// <summary>File name of the configuration.</summary>
@@ -20,7 +25,10 @@ public static class ModelCheckpoint
     public const string WeightsFile = "weights.bin";
 
     /// <summary>Format tag written to model.json.</summary>
-    public const string Format = "normative-model/1";
+    public const string Format = "normative-model/2";
+
+    /// <summary>The previous format, still read (no training record).</summary>
+    public const string FormatVersion1 = "normative-model/1";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -32,7 +40,8 @@ public static class ModelCheckpoint
     /// <param name="model">The model.</param>
     /// <param name="directory">Target directory.</param>
     /// <param name="preprocessing">Caller's data-normalisation state, stored verbatim and returned by <see cref="Load"/>.</param>
-    public static void Save(MultimodalVae model, string directory, JsonNode? preprocessing = null)
+    /// <param name="training">How the model was trained (preset, epochs, learning rate), or null when unknown.</param>
+    public static void Save(MultimodalVae model, string directory, JsonNode? preprocessing = null, TrainingRecord? training = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         Directory.CreateDirectory(directory);
@@ -49,6 +58,7 @@ public static class ModelCheckpoint
             ["modality_names"] = new JsonArray(spec.ModalityNames.Select(m => (JsonNode)m).ToArray()),
             ["seed"] = spec.Seed,
             ["options"] = JsonSerializer.SerializeToNode(spec.Options, descriptor.OptionsType, Json),
+            ["training"] = training is null ? null : JsonSerializer.SerializeToNode(training, Json),
             ["preprocessing"] = preprocessing?.DeepClone(),
         };
         File.WriteAllText(Path.Combine(directory, ConfigFile), config.ToJsonString(Json));
@@ -75,7 +85,8 @@ public static class ModelCheckpoint
             throw new InvalidDataException($"'{configPath}' is not valid JSON (line {e.LineNumber + 1}): {e.Message}", e);
         }
         var format = Field<string>(config, "format", configPath);
-        if (format != Format) throw new InvalidDataException($"'{configPath}' has format '{format}'; this version reads '{Format}'.");
+        if (format != Format && format != FormatVersion1)
+            throw new InvalidDataException($"'{configPath}' has format '{format}'; this version writes '{Format}' and reads '{Format}' and '{FormatVersion1}'.");
 
         var name = Field<string>(config, "model", configPath);
         var descriptor = ModelRegistry.Get(name);
@@ -103,7 +114,17 @@ public static class ModelCheckpoint
             throw new InvalidDataException($"'{weightsPath}' does not match the architecture in '{configPath}': {e.Message}", e);
         }
         model.eval();
-        return new LoadedModel(model, config["preprocessing"]?.DeepClone());
+        TrainingRecord? training;
+        try
+        {
+            training = config["training"]?.Deserialize<TrainingRecord>(Json);
+        }
+        catch (JsonException e)
+        {
+            model.Dispose();
+            throw new InvalidDataException($"'{configPath}': 'training' is not a training record: {e.Message}", e);
+        }
+        return new LoadedModel(model, config["preprocessing"]?.DeepClone()) { Format = format, Training = training, Directory = Path.GetFullPath(directory) };
     }
 
     private static T Field<T>(JsonObject config, string name, string path)

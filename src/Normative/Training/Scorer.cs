@@ -22,9 +22,8 @@ public static class Scorer
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options.BatchSize));
         int n = data.Count, d = model.LatentDim, modalities = data.ModalityCount;
         var latent = new double[n, d];
+        var inputs = data.FeatureCounts.Select(p => new double[n, p]).ToArray();
         var reconstructions = data.FeatureCounts.Select(p => new double[n, p]).ToArray();
-        var errors = data.FeatureCounts.Select(p => new double[n, p]).ToArray();
-        var residuals = data.FeatureCounts.Select(p => new double[n, p]).ToArray();
         var observed = new bool[n, modalities];
 
         // A CPU generator: the same seed gives the same sample on every device.
@@ -56,18 +55,8 @@ public static class Scorer
                     for (int m = 0; m < modalities; m++) observed[start + i, m] = mask[i * modalities + m];
                 for (int m = 0; m < modalities; m++)
                 {
-                    var difference = batch.Modalities[m] - decoded[m];
-                    var error = options.Error switch
-                    {
-                        RegionalErrorKind.Squared => difference.square(),
-                        RegionalErrorKind.Absolute => difference.abs(),
-                        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Error, "Unknown error measure."),
-                    };
-                    var unobserved = batch.Observed[.., m].logical_not().unsqueeze(1);
-                    error = error.masked_fill(unobserved, double.NaN);
+                    Copy(batch.Modalities[m], inputs[m], start);
                     Copy(decoded[m], reconstructions[m], start);
-                    Copy(error, errors[m], start);
-                    Copy(difference.masked_fill(unobserved, double.NaN), residuals[m], start);
                 }
             }
         }
@@ -75,6 +64,10 @@ public static class Scorer
         {
             model.train(wasTraining);
         }
+        // One path for everything downstream: RegionalError.Residual / Compute, with the observed mask (NaN where unobserved).
+        var observedRows = Enumerable.Range(0, modalities).Select(m => Enumerable.Range(0, n).Select(i => observed[i, m]).ToArray()).ToArray();
+        var errors = Enumerable.Range(0, modalities).Select(m => RegionalError.Compute(inputs[m], reconstructions[m], options.Error, observedRows[m])).ToArray();
+        var residuals = Enumerable.Range(0, modalities).Select(m => RegionalError.Residual(inputs[m], reconstructions[m], observedRows[m])).ToArray();
         return new SubjectScores(data.SubjectIds, data.ModalityNames, latent, reconstructions, errors, observed, options.Error, residuals);
     }
 

@@ -59,7 +59,17 @@ public sealed class SubjectScores
     /// <summary>The residuals of all modalities side by side [n, sum_m p_m], in the order of <see cref="AllErrors"/>.</summary>
     public double[,] AllResiduals() => RegionalError.Concatenate(Residuals);
 
-    /// <summary>The errors of all modalities side by side [n, sum_m p_m] (the D_mf feature vector).</summary>
+    /// <summary>The modalities subject row <paramref name="row"/> was scored with.</summary>
+    public ModalityPattern Pattern(int row) =>
+        new(ModalityNames.Where((_, m) => Observed[row, m]).ToArray());
+
+    /// <summary>
+    /// The deviation inputs of these subjects: latents, every modality's errors as one block each, and the
+    /// observed mask (the one path from scoring into <see cref="NormativeReferenceSet"/>).
+    /// </summary>
+    public DeviationInputs ToDeviationInputs() => new(Latent, ModalityNames, Errors, Observed, ErrorKind, Residuals);
+
+    /// <summary>The errors of all modalities side by side [n, sum_m p_m] (the D_mf feature vector; NaN where unobserved).</summary>
     public double[,] AllErrors()
     {
         int n = SubjectIds.Count;

@@ -30,7 +30,7 @@ public sealed class AdniImporterTests : IDisposable
             {
                 ["RID"] = rid, ["PTID"] = $"002_S_{rid.PadLeft(4, '0')}", ["VISCODE"] = "bl", ["EXAMDATE"] = "2012-05-01",
                 ["DX_bl"] = s.Group == SubjectGroup.Control ? "CN" : "LMCI", ["AGE"] = N(s.Age), ["PTGENDER"] = s.Sex == Sex.Female ? "Female" : "Male",
-                ["ADAS13"] = s.Adas13 is double a ? N(a) : "", ["ICV"] = N(s.IcvMm3),
+                ["ADAS13"] = s.Adas13 is double a ? N(a) : "", ["ICV"] = N(s.RequireIcv()),
             });
             // A follow-up visit that must be ignored.
             Add("ADNIMERGE.csv", new()
@@ -48,7 +48,7 @@ public sealed class AdniImporterTests : IDisposable
             Add("UCBERKELEYAV45.csv", petRow);
             var mriRow = new Dictionary<string, string>
             {
-                ["RID"] = rid, ["VISCODE"] = "scmri", ["VISCODE2"] = "sc", ["EXAMDATE"] = "2012-04-20", ["OVERALLQC"] = "Pass", ["ST10CV"] = N(s.IcvMm3),
+                ["RID"] = rid, ["VISCODE"] = "scmri", ["VISCODE2"] = "sc", ["EXAMDATE"] = "2012-04-20", ["OVERALLQC"] = "Pass", ["ST10CV"] = N(s.RequireIcv()),
             };
             for (int j = 0; j < regions.Count; j++) mriRow[regions[j].UcsffsxVolumeColumn] = N(mri.Row(i)![j]);
             Add("UCSFFSX6.csv", mriRow);

@@ -34,7 +34,7 @@ public sealed class SchemaTests
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(SchemaFolder, "subjects.table-schema.json")));
         var fields = doc.RootElement.GetProperty("fields").EnumerateArray().ToArray();
-        Assert.Equal(SubjectColumns.All, fields.Select(f => f.GetProperty("name").GetString()!).ToArray());
+        Assert.Equal([.. SubjectColumns.All, SubjectColumns.Site], fields.Select(f => f.GetProperty("name").GetString()!).ToArray());
         string[] Enum(string name) => fields.Single(f => f.GetProperty("name").GetString() == name)
             .GetProperty("constraints").GetProperty("enum").EnumerateArray().Select(e => e.ToString()).ToArray();
         Assert.All(Enum("split"), v => Assert.True(SubjectColumns.TryParseSplit(v, out _)));

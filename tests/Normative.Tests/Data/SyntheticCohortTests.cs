@@ -16,7 +16,7 @@ public sealed class SyntheticCohortTests
         var table = s.Cohort.Modality(modality);
         int j = table.Regions.IndexOf(region);
         return s.Cohort.Rows(who).Where(table.IsObserved)
-            .Select(i => table.Entry.DividesByIcv ? table.Row(i)![j] / s.Cohort.Subjects[i].IcvMm3 : table.Row(i)![j]).ToArray();
+            .Select(i => table.Entry.DividesByIcv ? table.Row(i)![j] / s.Cohort.Subjects[i].RequireIcv() : table.Row(i)![j]).ToArray();
     }
 
     private static double D(SyntheticCohort s, string modality, string region, ClinicalStage stage) =>
@@ -212,7 +212,7 @@ public sealed class SyntheticCohortTests
         // Hippocampus ~3700 mm3, ICV ~1.5e6 mm3, A- cortical SUVR ~1.0-1.1 (domain-notes §2.4, §3.2).
         var hippocampus = Paper.Cohort.Rows(Control).Select(i => Paper.Cohort.Modality("mri").Row(i)![Paper.Cohort.Modality("mri").Regions.IndexOf("Left-Hippocampus")]).ToArray();
         Assert.InRange(Stats.Mean(hippocampus), 3400, 4000);
-        Assert.InRange(Paper.Cohort.Subjects.Average(s => s.IcvMm3), 1.4e6, 1.6e6);
+        Assert.InRange(Paper.Cohort.Subjects.Average(s => s.RequireIcv()), 1.4e6, 1.6e6);
         Assert.InRange(Stats.Mean(Values(Paper, "amyloid", "lh_precuneus", Control)), 1.0, 1.1);
         Assert.InRange(Stats.Mean(Values(Paper, "amyloid", "lh_precuneus", s => s.Stage == ClinicalStage.Cdr1Plus)), 1.4, 1.8);
     }

@@ -20,7 +20,7 @@ internal sealed class SyntheticEffectSizes(SyntheticCohort cohort)
         if (j < 0) throw new ArgumentException($"No region '{region}'.", nameof(region));
         var rows = Cohort.Cohort.Rows(who).Where(table.IsObserved).ToArray();
         var subjects = rows.Select(i => Cohort.Cohort.Subjects[i]).ToArray();
-        var values = rows.Select(i => table.Entry.DividesByIcv ? table.Row(i)![j] / Cohort.Cohort.Subjects[i].IcvMm3 : table.Row(i)![j]).ToArray();
+        var values = rows.Select(i => table.Entry.DividesByIcv ? table.Row(i)![j] / Cohort.Cohort.Subjects[i].RequireIcv() : table.Row(i)![j]).ToArray();
         return (values, subjects);
     }
 

@@ -11,7 +11,10 @@ public class NormativeReferenceTests
         double[,] reconstructions = Fixtures.Gaussian(n, 4, seed + 200, sd: 0.3);
         double[,] amyloid = Fixtures.Gaussian(n, 2, seed + 300, mean: shift);
         double[,] amyloidHat = Fixtures.Gaussian(n, 2, seed + 400, sd: 0.3);
-        return DeviationInputs.FromReconstructions(latents, [inputs, amyloid], [reconstructions, amyloidHat], kind);
+        var errors = new[] { RegionalError.Compute(inputs, reconstructions, kind), RegionalError.Compute(amyloid, amyloidHat, kind) };
+        var observed = new bool[n, 2];
+        for (int i = 0; i < n; i++) observed[i, 0] = observed[i, 1] = true;
+        return new DeviationInputs(latents, ["mri", "amyloid"], errors, observed, kind);
     }
 
     [Fact]

@@ -37,7 +37,8 @@ public sealed class SignedResidualTests
         double[,] latents = Fixtures.Gaussian(40, 2, 1);
         double[,] inputs = Fixtures.Gaussian(40, 3, 2);
         double[,] reconstructions = Fixtures.Gaussian(40, 3, 3, sd: 0.3);
-        var training = DeviationInputs.FromReconstructions(latents, [inputs], [reconstructions], conventions.ErrorKind);
+        var training = new DeviationInputs(latents, RegionalError.Compute(inputs, reconstructions, conventions.ErrorKind), conventions.ErrorKind,
+            RegionalError.Residual(inputs, reconstructions));
         var reference = NormativeReference.Fit(training, conventions);
         var scores = reference.Score(training);
 

@@ -45,7 +45,7 @@ public sealed class PlantedTruthValidationTests(ExperimentGridFixture fixture)
         var id = scaling.Regions[region];
         var stage = fixture.Data.Patients.SubjectIds.Where(s => fixture.Data.Subject(s).Stage == ClinicalStage.Cdr1Plus).ToArray();
         double raw = stage.Average(s => truth.Effect(s, modality, id));
-        double scaled = stage.Average(s => truth.Effect(s, modality, id) / (scaling.DividesByIcv ? fixture.Data.Subject(s).IcvMm3 : 1) / scaling.Sd[region]);
+        double scaled = stage.Average(s => truth.Effect(s, modality, id) / (scaling.DividesByIcv ? fixture.Data.Subject(s).RequireIcv() : 1) / scaling.Sd[region]);
         var row = _result.Regions.Single(r => r.Modality == modality && r.Stage == ClinicalStage.Cdr1Plus && r.Region == id);
         Assert.Equal(raw, row.MeanRawEffect, 9);
         Assert.Equal(scaled, row.PlantedEffect, 9);

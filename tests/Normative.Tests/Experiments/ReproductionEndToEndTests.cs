@@ -193,7 +193,8 @@ public sealed class ReproductionEndToEndTests(ReproductionEndToEndFixture run) :
     {
         Assert.Equal(0, run.ExitCode);
         var files = Directory.EnumerateFiles(run.Output, "*.csv", SearchOption.AllDirectories).ToArray();
-        Assert.Equal(TableCsvFiles.Length + ReproductionEndToEndFixture.Methods.Count, files.Length);
+        // + subjects/scored-modalities.csv (refused-subjects.csv is written only when a subject was refused).
+        Assert.Equal(TableCsvFiles.Length + ReproductionEndToEndFixture.Methods.Count + 1, files.Length);
         foreach (var file in files)
         {
             var table = CsvTable.Read(file); // throws on a row whose cell count differs from the header's
@@ -236,7 +237,7 @@ public sealed class ReproductionEndToEndTests(ReproductionEndToEndFixture run) :
         expected.AddRange(["d_ml", "d_mf", "outlier_ml", "outlier_mf"]);
         expected.AddRange(regionColumns.Select(c => "rec_" + c));
         expected.AddRange(regionColumns.Select(c => "zmf_" + c));
-        expected.AddRange(["p_ml", "p_mf"]);
+        expected.AddRange(["p_ml", "p_mf", "modalities", "in_training"]);
         expected.AddRange(regionColumns.Select(c => "res_" + c));
         Assert.Equal(expected, table.Header);
 
