@@ -42,6 +42,7 @@ public sealed class NotebookRunnerTests
     [SkippableFact]
     public async Task ExecutedNotebooksAreValidNbformat()
     {
+        JupyterTools.Require(); // nbformat's validator; checked first so a skip costs nothing
         var folder = Directory.CreateTempSubdirectory("nb-run-");
         try
         {
