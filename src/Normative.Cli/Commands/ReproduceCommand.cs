@@ -43,7 +43,7 @@ internal static class ReproduceCommand
             {
                 // The committed copies carry PNGs only: without Chromium they would be empty, so say so before hours of notebooks, not after.
                 ToolPreflight.RequireChromium("reproduce --notebooks writes static (PNG) figures");
-                await RefreshNotebooksAsync(Path.Combine(System.Environment.CurrentDirectory, "notebooks"), parse.GetValue(quick) ? "executed" : null, token).ConfigureAwait(false);
+                await RefreshNotebooksAsync(Path.Combine(Environment.CurrentDirectory, "notebooks"), parse.GetValue(quick) ? "executed" : null, token).ConfigureAwait(false);
                 return 0;
             }
             bool isQuick = parse.GetValue(quick);
