@@ -8,14 +8,15 @@
 // have produced. See environment/README.md.
 //
 // This file is compiled twice: into the MSBuild inline task (TorchSharpNativeFix.targets) and,
-// with ELF_VERSION_REQUIREMENTS_ONLY defined, into the test project, which checks it on copies.
+// with ELF_VERSION_REQUIREMENTS_ONLY defined, into the CLI (`normative doctor` reports whether the fix
+// is in effect) and so into the tests, which check it on copies.
 #nullable enable
 using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
 
-namespace Normative.Environment
+namespace Normative.NativeFix
 {
     /// <summary>One version requirement (an <c>Elf64_Vernaux</c> entry of <c>.gnu.version_r</c>).</summary>
     public sealed class ElfVersionRequirement
@@ -172,7 +173,7 @@ namespace Normative.Environment
 }
 
 #if !ELF_VERSION_REQUIREMENTS_ONLY
-namespace Normative.Environment
+namespace Normative.NativeFix
 {
     /// <summary>
     /// MSBuild task: for every <c>libLibTorchSharp.so</c> under <see cref="Directory"/>, marks each

@@ -10,6 +10,7 @@ internal static class NormativeCommand
     {
         var root = new RootCommand("Multimodal normative modelling with variational autoencoders (mmSIVAE and baselines).");
         root.Options.Add(CliErrors.Verbose);
+        VersionAction.Install(root);
         // Each verb lives in its own file under Commands/ and is added here, one line each.
         root.Subcommands.Add(Commands.CohortCommand.Create());
         root.Subcommands.Add(Commands.TrainCommand.Create());
@@ -17,6 +18,7 @@ internal static class NormativeCommand
         root.Subcommands.Add(Commands.ReproduceCommand.Create());
         root.Subcommands.Add(Commands.KernelCommand.Create());
         root.Subcommands.Add(Commands.NotebookCommand.Create());
+        root.Subcommands.Add(Commands.DoctorCommand.Create());
         return root;
     }
 }

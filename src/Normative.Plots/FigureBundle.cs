@@ -7,14 +7,15 @@ using Plotly.NET;
 namespace Normative.Plots;
 
 /// <summary>
-/// One figure as one MIME bundle: <c>text/html</c> (interactive Plotly, offline) and
-/// <c>image/png</c> (a static render, so GitHub and plain viewers show it).
+/// One figure as one MIME bundle: <c>text/html</c> (interactive Plotly, offline) and, where
+/// Chromium is installed, <c>image/png</c> (a static render, so GitHub and plain viewers show it).
 /// </summary>
 /// <remarks>
 /// The notebook engine discovers displayable figures by their public <see cref="ToMimeBundle()"/>
-/// method. The PNG is rendered lazily, on first use of <see cref="Png"/>, so code that only wants
-/// HTML never starts a browser; a failed render (e.g. Chromium missing) is not cached, so it is
-/// retried on the next use. The figure is a snapshot of the chart taken by
+/// method. HTML needs nothing outside the package, so a figure never fails for want of a browser:
+/// without Chromium (<see cref="CanRenderPng"/> false) the bundle simply carries no PNG. The PNG is
+/// rendered lazily, on first use of <see cref="Png"/>, so code that only wants HTML never starts a
+/// browser; a failed render is not cached, so it is retried on the next use. The figure is a snapshot of the chart taken by
 /// <see cref="From"/>; later changes to the chart object do not reach the bundle.
 /// </remarks>
 public sealed class FigureBundle
@@ -26,6 +27,7 @@ public sealed class FigureBundle
     private static long sequence;
 
     private readonly Lazy<byte[]> png;
+    private readonly PngRenderer renderer;
 
     /// <summary>"figure-" and the first 12 hex digits of the SHA-256 of the figure JSON: stable across runs.</summary>
     private readonly string baseId;
@@ -38,6 +40,7 @@ public sealed class FigureBundle
         (Title, int? width, int? height) = ReadLayout(chart);
         Width = width ?? FigureStyle.DefaultWidth;
         Height = height ?? FigureStyle.DefaultHeight;
+        this.renderer = renderer;
         png = new Lazy<byte[]>(() => renderer.Render(FigureJson, Width, Height), LazyThreadSafetyMode.PublicationOnly);
     }
 
@@ -63,7 +66,11 @@ public sealed class FigureBundle
         PlotlyJs.ScriptElement() + "\n</head>\n<body>\n" + Fragment(baseId, includePlotlyJs: false) + "\n</body>\n</html>\n";
 
     /// <summary>The static render as PNG bytes (rendered on first use).</summary>
+    /// <exception cref="ChromiumNotFoundException">Chromium is not installed (see <see cref="CanRenderPng"/>).</exception>
     public byte[] Png => png.Value;
+
+    /// <summary>Whether a PNG can be rendered here: the renderer's Chromium exists.</summary>
+    public bool CanRenderPng => png.IsValueCreated || renderer.IsAvailable;
 
     /// <summary>Wraps a chart; its PNG is rendered by <paramref name="renderer"/> (default: <see cref="PngRenderer.Shared"/>).</summary>
     public static FigureBundle From(GenericChart chart, PngRenderer? renderer = null)
@@ -100,16 +107,21 @@ public sealed class FigureBundle
         return html.ToString();
     }
 
-    /// <summary>The bundle the notebook engine displays: self-contained <c>text/html</c>, base64 <c>image/png</c>, <c>text/plain</c>.</summary>
+    /// <summary>
+    /// The bundle the notebook engine displays: self-contained <c>text/html</c>, <c>text/plain</c>,
+    /// and base64 <c>image/png</c> when <see cref="CanRenderPng"/> (otherwise the HTML alone).
+    /// </summary>
     public IReadOnlyDictionary<string, string> ToMimeBundle() => ToMimeBundle(includePlotlyJs: true);
 
     /// <summary>As <see cref="ToMimeBundle()"/>, choosing whether the HTML carries its own plotly.js.</summary>
-    public IReadOnlyDictionary<string, string> ToMimeBundle(bool includePlotlyJs) => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> ToMimeBundle(bool includePlotlyJs)
     {
-        ["text/html"] = HtmlFragment(includePlotlyJs),
-        ["image/png"] = Convert.ToBase64String(Png),
-        ["text/plain"] = ToString(),
-    };
+        var bundle = new Dictionary<string, string> { ["text/html"] = HtmlFragment(includePlotlyJs) };
+        if (CanRenderPng)
+            bundle["image/png"] = Convert.ToBase64String(Png);
+        bundle["text/plain"] = ToString();
+        return bundle;
+    }
 
     /// <summary>Writes <see cref="Html"/> to <paramref name="path"/> (UTF-8), creating its folder.</summary>
     public void SaveHtml(string path)

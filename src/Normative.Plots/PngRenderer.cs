@@ -86,6 +86,13 @@ public sealed class PngRenderer : IAsyncDisposable, IDisposable
     /// <summary>Whether the browser has been started.</summary>
     public bool IsStarted => session.IsValueCreated && session.Value.IsCompletedSuccessfully;
 
+    /// <summary>
+    /// Whether the Chromium executable exists, so PNGs can be rendered. Figures are always
+    /// available as HTML; callers that merely <em>offer</em> a PNG (notebook bundles, the results
+    /// folder) check this and leave the PNG out instead of failing.
+    /// </summary>
+    public bool IsAvailable => File.Exists(ChromiumPath);
+
     /// <summary>Network requests the pages tried and were refused, since the renderer started.</summary>
     public int BlockedRequestCount => Volatile.Read(ref blockedRequests);
 

@@ -32,7 +32,8 @@ internal static class NotebookCommand
         var staticOutputs = new Option<bool>("--static")
         {
             Description = "Keep figures as PNG only: drop text/html from outputs that also carry image/png (for executed copies committed to a repository; " +
-                "GitHub strips the interactive HTML's scripts, and the first figure's HTML carries plotly.js, ~3.6 MB).",
+                "GitHub strips the interactive HTML's scripts, and the first figure's HTML carries plotly.js, ~3.6 MB). Needs Chromium; checked before any cell runs. " +
+                "Without --static, figures without Chromium are shown as HTML only.",
         };
         var command = new Command("run",
             "Run a notebook's code cells in order and write the executed copy with outputs and timings; exits non-zero at the first failing cell.\n" +
@@ -47,6 +48,8 @@ internal static class NotebookCommand
         command.SetGuardedAction(async (parse, token) =>
         {
             var input = parse.GetValue(notebook)!;
+            if (parse.GetValue(staticOutputs))
+                ToolPreflight.RequireChromium("--static keeps figures as PNG only");
             var outPath = parse.GetValue(output)?.FullName ?? Path.Combine(input.DirectoryName ?? ".", "executed", input.Name);
             var limit = parse.GetValue(timeout) is double seconds
                 ? seconds > 0 ? TimeSpan.FromSeconds(seconds) : throw new ArgumentException($"--timeout must be positive seconds; got {seconds}.")

@@ -27,11 +27,11 @@ internal static class ReproduceCommand
             DefaultValueFactory = _ => "corrected",
         };
         var calibrationSize = CohortCommand.CalibrationSizeOption();
-        var noFigures = new Option<bool>("--no-figures") { Description = "Skip the figures (they need Debian's chromium for the PNGs)." };
+        var noFigures = new Option<bool>("--no-figures") { Description = "Skip the figures (always written as interactive HTML; also as PNG where Chromium is installed)." };
         var notebooks = new Option<bool>("--notebooks")
         {
             Description = "Instead of the results folder, refresh the executed notebooks: run every notebooks/*.ipynb (run from the repository root) " +
-                "and write notebooks/executed/*.ipynb with static figures (PNG, no plotly.js). With its full-run parameters (hours on 2 cores), " +
+                "and write notebooks/executed/*.ipynb with static figures (PNG, no plotly.js; needs Chromium, checked before anything runs). With its full-run parameters (hours on 2 cores), " +
                 "or with --quick the 'executed' profile of notebooks/profiles.json (minutes; how the committed copies were made).",
         };
         var training = new TrainingCliOptions();
@@ -48,6 +48,8 @@ internal static class ReproduceCommand
         {
             if (parse.GetValue(notebooks))
             {
+                // The committed copies carry PNGs only: without Chromium they would be empty, so say so before hours of notebooks, not after.
+                ToolPreflight.RequireChromium("reproduce --notebooks writes static (PNG) figures");
                 await RefreshNotebooksAsync(Path.Combine(Environment.CurrentDirectory, "notebooks"), parse.GetValue(quick) ? "executed" : null, token).ConfigureAwait(false);
                 return 0;
             }
@@ -75,6 +77,10 @@ internal static class ReproduceCommand
                 Mapping = new LatentToRegionOptions { Procedure = LatentToRegionOptions.ParseProcedure(parse.GetValue(mapping)!) },
             };
 
+            bool figuresWanted = !parse.GetValue(noFigures);
+            if (figuresWanted && ToolPreflight.MissingChromiumNote() is { } pngNote)
+                Console.WriteLine(pngNote);
+
             using var result = ProgressDisplay.Run(task =>
             {
                 var bar = task("train grid");
@@ -82,8 +88,12 @@ internal static class ReproduceCommand
                     new SyncProgress<GridProgress>(p => bar.Report((p.Run - 1) * p.TotalEpochs + p.Epoch, p.TotalRuns * p.TotalEpochs, $"{p.Run}/{p.TotalRuns} {p.RunKey}")),
                     Console.WriteLine, token);
             });
-            if (!parse.GetValue(noFigures))
-                result.ExtraReportSections.Add(Plots.ReproductionFigures.Write(result, Path.Combine(Path.GetFullPath(options.OutputFolder), "figures"), log: Console.WriteLine));
+            Plots.WrittenFigures? figures = null;
+            if (figuresWanted)
+            {
+                figures = Plots.ReproductionFigures.Write(result, Path.Combine(Path.GetFullPath(options.OutputFolder), "figures"), log: Console.WriteLine);
+                result.ExtraReportSections.Add(figures.ReportSection);
+            }
             string report = ReportWriter.Write(result);
             Console.WriteLine();
             Console.WriteLine("Table 1 A — LR+ of latent outliers (D_ml):");
@@ -93,6 +103,8 @@ internal static class ReproduceCommand
             Console.WriteLine(result.Table1.ToMarkdown(DeviationSpace.Feature));
             Console.WriteLine();
             Console.WriteLine($"Wrote {Path.GetDirectoryName(report)} (report.md, tables/, subjects/, figures/, run.json); experiments took {result.Run.WallSeconds:0} s.");
+            if (figures?.MissingPngNote is { } note)
+                Console.WriteLine(note);
             return 0;
         });
         return command;

@@ -12,9 +12,9 @@ namespace Normative.Notebooks.Formatting;
 /// </summary>
 /// <remarks>
 /// A convention rather than an interface so that the library and the figure project describe
-/// their results and figures without referencing the engine (design §1). A figure returns both
-/// <c>text/html</c> (Plotly's chart fragment) and <c>image/png</c> (so GitHub and plain viewers
-/// show it). Its parameterless <c>ToMimeBundle()</c> must stand alone and so carries plotly.js
+/// their results and figures without referencing the engine (design §1). A figure returns
+/// <c>text/html</c> (Plotly's chart fragment) and, where Chromium is installed, <c>image/png</c>
+/// (so GitHub and plain viewers show it). Its parameterless <c>ToMimeBundle()</c> must stand alone and so carries plotly.js
 /// (~3.6 MB); the overload lets a notebook carry one copy instead of one per figure.
 /// </remarks>
 internal sealed class MimeBundleConvention : IMimeFormatter

@@ -2,7 +2,7 @@ using Normative.Experiments;
 
 namespace Normative.Plots;
 
-/// <summary>Draws every figure of a reproduction into its results folder as offline HTML and PNG (design §8).</summary>
+/// <summary>Draws every figure of a reproduction into its results folder as offline HTML, and as PNG where Chromium is (design §8).</summary>
 public static class ReproductionFigures
 {
     /// <summary>The figures of <paramref name="result"/>, by file name (without extension).</summary>
@@ -21,22 +21,59 @@ public static class ReproductionFigures
             yield return ("planted-truth-roc", "Planted-region recovery (ROC), model and no-model ceiling", () => ExperimentFigures.PlantedTruth(e.PlantedTruth, renderer));
     }
 
-    /// <summary>Writes each figure as <c>name.html</c> (interactive, plotly.js inlined) and <c>name.png</c>; returns the Markdown section listing them.</summary>
-    public static string Write(ReproductionResult result, string folder, PngRenderer? renderer = null, Action<string>? log = null)
+    /// <summary>
+    /// Writes each figure as <c>name.html</c> (interactive, plotly.js inlined) and, where Chromium is
+    /// available, <c>name.png</c>. Never fails for want of a PNG: without Chromium, or when the browser
+    /// fails, the HTML is still written and the result carries one line saying why and how to get PNGs.
+    /// </summary>
+    public static WrittenFigures Write(ReproductionResult result, string folder, PngRenderer? renderer = null, Action<string>? log = null)
     {
+        renderer ??= PngRenderer.Shared;
         Directory.CreateDirectory(folder);
-        var lines = new List<string> { "## Figures", "" };
+        string? pngProblem = renderer.IsAvailable ? null : $"Chromium was not found at '{renderer.ChromiumPath}'";
+        var figures = new List<(string Name, string Caption, bool HasPng)>();
         foreach (var (name, caption, build) in Of(result, renderer))
         {
             log?.Invoke($"Drawing {name}.");
             var figure = build();
             figure.SaveHtml(Path.Combine(folder, name + ".html"));
-            figure.SavePng(Path.Combine(folder, name + ".png"));
+            bool hasPng = false;
+            if (pngProblem is null)
+            {
+                try
+                {
+                    figure.SavePng(Path.Combine(folder, name + ".png"));
+                    hasPng = true;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A browser that is there but cannot render must not cost the run its results: keep the HTML, say why once.
+                    pngProblem = $"rendering with Chromium at '{renderer.ChromiumPath}' failed ({FirstLine(e.Message)})";
+                }
+            }
+            figures.Add((name, caption, hasPng));
+        }
+        string? note = pngProblem is null ? null
+            : $"{(figures.Any(f => f.HasPng) ? "Some figures are" : "Figures are")} interactive HTML only, without PNG: {pngProblem}. " +
+              $"To get PNGs, {ChromiumNotFoundException.InstallHint}";
+        var lines = new List<string> { "## Figures", "" };
+        if (note is not null)
+            lines.AddRange([$"> {note}", ""]);
+        foreach (var (name, caption, hasPng) in figures)
+        {
             lines.Add($"### {caption}");
             lines.Add("");
-            lines.Add($"![{caption}](figures/{name}.png) ([interactive](figures/{name}.html))");
+            lines.Add(hasPng
+                ? $"![{caption}](figures/{name}.png) ([interactive](figures/{name}.html))"
+                : $"[{caption} (interactive HTML)](figures/{name}.html)");
             lines.Add("");
         }
-        return string.Join("\n", lines);
+        return new WrittenFigures(string.Join("\n", lines), [.. figures.Select(f => f.Name)], figures.Count(f => f.HasPng), note);
+    }
+
+    private static string FirstLine(string text)
+    {
+        int end = text.IndexOfAny(['\r', '\n']);
+        return (end < 0 ? text : text[..end]).Trim();
     }
 }

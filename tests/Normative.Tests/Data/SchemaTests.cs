@@ -5,8 +5,8 @@ using Normative.Tests.TestData;
 namespace Normative.Tests.Data;
 
 /// <summary>
-/// The files the package writes validate against data-schemas/ with an off-the-shelf validator (Python's
-/// jsonschema, Debian package python3-jsonschema), and the Frictionless table schemas agree with the loader.
+/// The files the package writes validate against data-schemas/ with an off-the-shelf validator
+/// (JsonSchema.Net, Draft 2020-12, in process), and the Frictionless table schemas agree with the loader.
 /// </summary>
 public sealed class SchemaTests
 {

@@ -1,4 +1,4 @@
-using Normative.Environment;
+using Normative.NativeFix;
 using TorchSharp;
 
 namespace Normative.Tests.Environment;

@@ -1,12 +1,13 @@
-using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
 
 namespace Normative.Tests.TestData;
 
 /// <summary>
-/// Validates JSON files against the schemas in data-schemas/ with an off-the-shelf validator: Python's
-/// jsonschema (Debian package python3-jsonschema, Draft 2020-12), so the schemas are checked by code we did
-/// not write. Every check of one call runs in one Python process.
+/// Validates JSON files against the schemas in data-schemas/ with an off-the-shelf validator,
+/// JsonSchema.Net (Draft 2020-12), in process: the schemas are checked by code we did not write,
+/// and the data tests need nothing beyond .NET.
 /// </summary>
 internal static class JsonSchemaValidator
 {
@@ -27,70 +28,48 @@ internal static class JsonSchemaValidator
         }
     }
 
-    // Reads the checks as JSON from stdin and prints one list of error messages per check.
-    // A definition is checked by adding "$ref": "#/$defs/<name>" to the root schema without its oneOf, so
-    // references inside the definition still resolve and the messages name the failing property.
-    private const string Script = """
-        import json, sys
-        try:
-            import jsonschema
-        except ImportError:
-            print("MISSING-VALIDATOR"); sys.exit(3)
-        results = []
-        for check in json.load(sys.stdin):
-            schema = json.load(open(check["schema"]))
-            jsonschema.Draft202012Validator.check_schema(schema)
-            if check.get("definition"):
-                name = check["definition"]
-                if name not in schema.get("$defs", {}):
-                    results.append([f"the schema has no definition '{name}'"]); continue
-                schema = {k: v for k, v in schema.items() if k != "oneOf"}
-                schema["$ref"] = "#/$defs/" + name
-            instance = json.load(open(check["instance"]))
-            results.append([f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message[:300]}"
-                            for e in jsonschema.Draft202012Validator(schema).iter_errors(instance)])
-        print(json.dumps(results))
-        """;
+    /// <summary>The error messages of each check, in order (instance location: message); an empty list means valid.</summary>
+    /// <exception cref="InvalidOperationException">A schema is not itself a valid Draft 2020-12 schema.</exception>
+    public static IReadOnlyList<string[]> Validate(IReadOnlyList<Check> checks) => [.. checks.Select(ValidateOne)];
 
-    /// <summary>The error messages of each check, in order; an empty list means valid.</summary>
-    public static IReadOnlyList<string[]> Validate(IReadOnlyList<Check> checks)
+    private static string[] ValidateOne(Check check)
     {
-        // python3 on PATH may be a pyenv interpreter without the module; Debian's has python3-jsonschema.
-        string python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-        var start = new ProcessStartInfo(python)
+        var schemaText = File.ReadAllText(check.Schema);
+        using (var schemaDocument = JsonDocument.Parse(schemaText))
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(Script);
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
+            var meta = MetaSchemas.Draft202012.Evaluate(schemaDocument.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            if (!meta.IsValid)
+                throw new InvalidOperationException($"{check.Schema} is not a valid Draft 2020-12 schema: {string.Join("; ", Messages(meta))}");
         }
-        catch (System.ComponentModel.Win32Exception)
+
+        var root = JsonNode.Parse(schemaText)!.AsObject();
+        if (check.Definition is { } name)
         {
-            throw new InvalidOperationException("python3 is not installed; the schema check needs python3 with the Debian package python3-jsonschema (run environment/setup-debian.sh).");
+            // Validate against one definition: the root schema without its oneOf plus "$ref": "#/$defs/<name>",
+            // so references inside the definition still resolve and the messages name the failing property.
+            if (root["$defs"] is not JsonObject definitions || !definitions.ContainsKey(name))
+                return [$"the schema has no definition '{name}'"];
+            root.Remove("oneOf");
+            root["$ref"] = "#/$defs/" + name;
         }
-        using (process)
-        {
-            var request = checks.Select(c => new { instance = c.Instance, schema = c.Schema, definition = c.Definition });
-            process.StandardInput.Write(JsonSerializer.Serialize(request));
-            process.StandardInput.Close();
-            var stderr = process.StandardError.ReadToEndAsync();
-            string stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (stdout.Contains("MISSING-VALIDATOR"))
-                throw new InvalidOperationException($"The Python module jsonschema is missing for {python}; install the Debian package python3-jsonschema (environment/setup-debian.sh).");
-            if (process.ExitCode != 0)
-                throw new InvalidOperationException($"The schema validator failed (exit {process.ExitCode}): {stdout}{stderr.Result}");
-            var results = JsonSerializer.Deserialize<string[][]>(stdout)
-                ?? throw new InvalidOperationException("The schema validator printed no result.");
-            if (results.Length != checks.Count)
-                throw new InvalidOperationException($"The schema validator answered {results.Length} of {checks.Count} checks.");
-            return results;
-        }
+
+        // A fresh registry and base URI per build: the schemas' relative $id would otherwise be registered twice.
+        var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
+        var baseUri = new Uri($"urn:normative-test:{Guid.NewGuid():N}:{Path.GetFileName(check.Schema)}");
+        var schema = JsonSchema.Build(JsonSerializer.SerializeToElement(root), options, baseUri);
+        using var instance = JsonDocument.Parse(File.ReadAllText(check.Instance));
+        var results = schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        return results.IsValid ? [] : Messages(results);
     }
+
+    /// <summary>"location: message" for every error of a List-format result, the location as a slash path or (root).</summary>
+    private static string[] Messages(EvaluationResults results) =>
+        [.. new[] { results }.Concat(results.Details ?? [])
+            .Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{Location(d.InstanceLocation.ToString())}: {Truncate(e.Value)}"))
+            .Distinct()];
+
+    private static string Location(string pointer) => pointer.Length <= 1 ? "(root)" : pointer.TrimStart('/');
+
+    private static string Truncate(string text) => text.Length <= 300 ? text : text[..300];
 }

@@ -1,4 +1,5 @@
 using Normative.Notebooks.Runner;
+using Normative.TestSupport;
 using Notebooks.Tests.Kernel;
 using Xunit.Abstractions;
 
@@ -11,11 +12,12 @@ namespace Notebooks.Tests.Experiments;
 /// </summary>
 public sealed class ExperimentNotebookKernelTests(KernelSpecFixture kernelSpec, ITestOutputHelper output) : IClassFixture<KernelSpecFixture>
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(ExperimentNotebooks.Names), MemberType = typeof(ExperimentNotebooks))]
     public void RunsThroughNbconvertWithTheTestProfile(string name)
     {
         JupyterTools.Require();
+        bool png = ExternalTools.ChromiumAvailableOrRequiredUnderCi();
         Assert.True(kernelSpec.Install.ExitCode == 0, kernelSpec.Install.Error);
         var folder = kernelSpec.Scratch("experiments-" + name);
         var notebook = NotebookDocument.Load(ExperimentNotebooks.PathOf(name));
@@ -30,7 +32,7 @@ public sealed class ExperimentNotebookKernelTests(KernelSpecFixture kernelSpec, 
         Assert.True(converted.ExitCode == 0, converted.Error);
         var executedPath = Path.Combine(folder, name + ".executed.ipynb");
         Assert.Null(JupyterTools.Validate(executedPath));
-        ExperimentNotebooks.AssertShowsItsResults(name, NotebookDocument.Load(executedPath));
+        ExperimentNotebooks.AssertShowsItsResults(name, NotebookDocument.Load(executedPath), expectPng: png);
         output.WriteLine($"{name}: {converted.Elapsed.TotalSeconds:0.0} s through nbconvert (kernel start-up included)");
     }
 }

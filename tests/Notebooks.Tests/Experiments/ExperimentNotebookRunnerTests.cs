@@ -1,21 +1,26 @@
 using Normative.Notebooks.Runner;
+using Normative.TestSupport;
 using Xunit.Abstractions;
 
 namespace Notebooks.Tests.Experiments;
 
-/// <summary>Every experiment notebook runs headlessly in process with the "test" profile and shows its tables and figures.</summary>
+/// <summary>
+/// Every experiment notebook runs headlessly in process with the "test" profile and shows its tables
+/// and figures: with PNGs where Chromium is, as HTML only (and no error) where it is not.
+/// </summary>
 public sealed class ExperimentNotebookRunnerTests(ITestOutputHelper output)
 {
     [Theory]
     [MemberData(nameof(ExperimentNotebooks.Names), MemberType = typeof(ExperimentNotebooks))]
     public async Task RunsWithTheTestProfile(string name)
     {
+        bool png = ExternalTools.ChromiumAvailableOrRequiredUnderCi();
         var executed = await NotebookRunner.RunAsync(ExperimentNotebooks.PathOf(name), ExperimentNotebooks.TestParameters(name));
 
         Assert.True(executed.Succeeded, executed.Failure?.ToString());
         Assert.Empty(executed.Warnings);
-        ExperimentNotebooks.AssertShowsItsResults(name, executed.Notebook);
-        output.WriteLine($"{name}: {executed.Elapsed.TotalSeconds:0.0} s in process");
+        ExperimentNotebooks.AssertShowsItsResults(name, executed.Notebook, expectPng: png);
+        output.WriteLine($"{name}: {executed.Elapsed.TotalSeconds:0.0} s in process ({(png ? "with" : "without")} PNGs)");
     }
 
     [Theory]

@@ -48,13 +48,15 @@ public static class ExperimentNotebooks
     };
 
     /// <summary>
-    /// Checks an executed notebook: no error output anywhere; every figure cell shows a PNG and,
-    /// unless <paramref name="staticOutputs"/>, interactive HTML that loads nothing from the
-    /// network (plotly.js is inlined once, in the notebook's first figure); Table 1 has a row for
-    /// every method and a column for every latent size (default: the test profile's).
+    /// Checks an executed notebook: no error output anywhere; every figure cell shows a PNG (when
+    /// <paramref name="expectPng"/>; without Chromium none, and no error) and, unless
+    /// <paramref name="staticOutputs"/>, interactive HTML that loads nothing from the network
+    /// (plotly.js is inlined once, in the notebook's first figure); Table 1 has a row for every
+    /// method and a column for every latent size (default: the test profile's).
     /// </summary>
-    public static void AssertShowsItsResults(string name, NotebookDocument executed, bool staticOutputs = false, IReadOnlyList<int>? latentSizes = null)
+    public static void AssertShowsItsResults(string name, NotebookDocument executed, bool staticOutputs = false, IReadOnlyList<int>? latentSizes = null, bool expectPng = true)
     {
+        if (staticOutputs && !expectPng) throw new ArgumentException("A static copy shows its figures as PNG.", nameof(expectPng));
         var expectation = Expectations[name];
         var cells = executed.Cells;
         foreach (var cell in cells)
@@ -67,6 +69,14 @@ public static class ExperimentNotebooks
         foreach (var id in expectation.FigureCells)
         {
             var data = DisplayData(name, cells, id);
+            if (!expectPng)
+            {
+                Assert.True(data["image/png"] is null, $"{name}, cell {id}: a PNG without Chromium?");
+                var htmlOnly = Text(data["text/html"] ?? throw new Xunit.Sdk.XunitException($"{name}, cell {id}: the figure has no text/html."));
+                Assert.Contains("Plotly.newPlot", htmlOnly, StringComparison.Ordinal);
+                figureHtml.Add(htmlOnly);
+                continue;
+            }
             Assert.True(data["image/png"] is not null, $"{name}, cell {id}: the figure has no PNG.");
             var png = Convert.FromBase64String(Text(data["image/png"]!).Replace("\n", "", StringComparison.Ordinal));
             Assert.True(png.Length > 1000 && png[..8].SequenceEqual(new byte[] { 137, 80, 78, 71, 13, 10, 26, 10 }), $"{name}, cell {id}: the PNG is not a PNG image ({png.Length} bytes).");

@@ -1,11 +1,15 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Normative.Plots;
+using Normative.TestSupport;
 using Xunit.Abstractions;
 
 namespace Notebooks.Tests.Figures;
 
-/// <summary>Every figure builder yields one bundle: self-contained offline HTML and a decodable PNG of the figure's size.</summary>
+/// <summary>
+/// Every figure builder yields one bundle: self-contained offline HTML always, and a decodable PNG of
+/// the figure's size where Chromium is; without Chromium the bundle is HTML only, never an error.
+/// </summary>
 [Collection(ChromiumCollection.Name)]
 public sealed class FigureBundleTests(ChromiumFixture chromium, ITestOutputHelper output)
 {
@@ -13,7 +17,7 @@ public sealed class FigureBundleTests(ChromiumFixture chromium, ITestOutputHelpe
 
     [Theory]
     [MemberData(nameof(FigureSamples.Names), MemberType = typeof(FigureSamples))]
-    public void Builder_gives_self_contained_html_and_a_png(string figure)
+    public void Builder_gives_self_contained_html(string figure)
     {
         FigureBundle bundle = FigureSamples.Build(figure, chromium.Renderer);
 
@@ -22,6 +26,15 @@ public sealed class FigureBundleTests(ChromiumFixture chromium, ITestOutputHelpe
         Assert.Contains($"plotly.js v{PlotlyJs.Version}", html);
         Assert.DoesNotMatch(RemoteScript, html);
         Assert.Contains("Plotly.newPlot(", html);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(FigureSamples.Names), MemberType = typeof(FigureSamples))]
+    public void Builder_gives_a_png_of_the_figure_size(string figure)
+    {
+        ExternalTools.RequireChromium();
+        FigureBundle bundle = FigureSamples.Build(figure, chromium.Renderer);
+        string html = bundle.Html;
 
         var watch = Stopwatch.StartNew();
         byte[] png = bundle.Png;
@@ -61,8 +74,26 @@ public sealed class FigureBundleTests(ChromiumFixture chromium, ITestOutputHelpe
     }
 
     [Fact]
+    public void Without_chromium_the_bundle_is_html_only_and_an_explicit_png_says_how_to_get_one()
+    {
+        using var missing = new PngRenderer("/nonexistent/chromium");
+        FigureBundle bundle = FigureSamples.Build("latent", missing);
+
+        Assert.False(bundle.CanRenderPng);
+        IReadOnlyDictionary<string, string> mime = bundle.ToMimeBundle();
+        Assert.Equal(["text/html", "text/plain"], mime.Keys);
+        Assert.Contains(PlotlyJs.Source[..200], mime["text/html"]);
+        Assert.Contains("Plotly.newPlot(", mime["text/html"]);
+        var error = Assert.Throws<ChromiumNotFoundException>(() => bundle.Png);
+        Assert.Contains("environment/setup-debian.sh", error.Message);
+        Assert.Contains(PngRenderer.ChromiumPathVariable, error.Message);
+        Assert.False(missing.IsStarted);
+    }
+
+    [SkippableFact]
     public void Save_writes_the_html_and_png_files()
     {
+        ExternalTools.RequireChromium();
         FigureBundle bundle = FigureSamples.Build("planted-truth", chromium.Renderer);
         string folder = Path.Combine(Path.GetTempPath(), "normative-figure-test-" + Guid.NewGuid().ToString("N"));
         try

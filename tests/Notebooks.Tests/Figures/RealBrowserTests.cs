@@ -1,4 +1,5 @@
 using Normative.Plots;
+using Normative.TestSupport;
 
 namespace Notebooks.Tests.Figures;
 
@@ -6,9 +7,10 @@ namespace Notebooks.Tests.Figures;
 [Collection(ChromiumCollection.Name)]
 public sealed class RealBrowserTests(ChromiumFixture chromium)
 {
-    [Fact]
+    [SkippableFact]
     public async Task Figure_html_draws_in_headless_chromium_without_network()
     {
+        ExternalTools.RequireChromium();
         // The self-contained document of one figure, plus a second figure's fragment that relies on
         // the plotly.js already loaded (how a notebook inlines plotly.js once): both must draw.
         FigureBundle figure = FigureSamples.Build("likelihood-ratio", chromium.Renderer);
@@ -25,9 +27,10 @@ public sealed class RealBrowserTests(ChromiumFixture chromium)
         Assert.True(PngImage.Decode(result.Png).Height >= figure.Height + second.Height);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_page_that_reaches_out_is_blocked_and_counted()
     {
+        ExternalTools.RequireChromium();
         // Guards the test above: if requests were not counted, "0 requests" would prove nothing.
         // A stand-in for a drawn plot keeps this fast (no 3.6 MB plotly.js to parse again).
         const string html = "<!DOCTYPE html><html><body><div class=\"js-plotly-plot\"><svg class=\"main-svg\" width=\"10\" height=\"10\"></svg></div>" +
@@ -46,6 +49,7 @@ public sealed class RealBrowserTests(ChromiumFixture chromium)
         var error = Assert.Throws<ChromiumNotFoundException>(() => renderer.Render("{\"data\":[],\"layout\":{}}", 100, 100));
         Assert.Contains("bash environment/setup-debian.sh", error.Message);
         Assert.Contains("apt-get install chromium", error.Message);
+        Assert.Contains(PngRenderer.ChromiumPathVariable, error.Message);
         Assert.Equal("/nonexistent/chromium", error.Path);
     }
 }

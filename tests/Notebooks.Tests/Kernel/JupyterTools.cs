@@ -1,17 +1,18 @@
 using System.Diagnostics;
+using Normative.TestSupport;
 
 namespace Notebooks.Tests.Kernel;
 
 /// <summary>
 /// Runs Debian's Jupyter (nbconvert, jupyter_client, nbformat under /usr/bin/python3 — the
 /// python3 first on PATH may be another interpreter without them) and the normative program.
-/// Missing tools fail the test with the set-up command; they never skip it.
+/// Missing tools skip the test with the set-up command, and fail it under CI=true (<see cref="ExternalTools"/>).
 /// </summary>
 public static class JupyterTools
 {
     public const string Python = "/usr/bin/python3";
     public const string NbConvert = "/usr/bin/jupyter-nbconvert";
-    private const string Install = "install them with `bash environment/setup-debian.sh` (Debian packages jupyter-nbconvert python3-nbclient python3-jupyter-client python3-nbformat python3-ipykernel)";
+    private const string Packages = "Debian packages jupyter-nbconvert python3-nbclient python3-jupyter-client python3-nbformat python3-ipykernel";
 
     /// <summary>The folder of the test assembly (the program and the test notebooks are copied there).</summary>
     public static string BinDirectory => AppContext.BaseDirectory;
@@ -22,12 +23,12 @@ public static class JupyterTools
     /// <summary>A test notebook's path.</summary>
     public static string Notebook(string name) => Path.Combine(BinDirectory, "Notebooks", name);
 
-    /// <summary>Fails the test unless Python and the Jupyter modules are installed.</summary>
+    /// <summary>Skips the test (fails it under CI=true) unless Python and the Jupyter modules are installed.</summary>
     public static void Require()
     {
-        if (!File.Exists(Python) || !File.Exists(NbConvert)) Assert.Fail($"Jupyter is missing ({Python}, {NbConvert}): {Install}.");
+        ExternalTools.Require("jupyter", File.Exists(Python) && File.Exists(NbConvert), $"looked for {Python} and {NbConvert}; {Packages}");
         var check = Run(Python, ["-c", "import nbformat, nbclient, jupyter_client"], null, TimeSpan.FromSeconds(60));
-        if (check.ExitCode != 0) Assert.Fail($"Jupyter's Python modules are missing: {Install}. {check.Error}");
+        ExternalTools.Require("jupyter's python modules", check.ExitCode == 0, $"{Packages}; {check.Error.Trim()}");
     }
 
     /// <summary>Validates an nbformat file with nbformat's own validator; returns its complaint or null.</summary>
