@@ -126,7 +126,7 @@ public sealed record RankingTableResult(
     {
         var lines = new List<string>
         {
-            Invariant($"Outliers at the reference's threshold (nominal alpha = {NominalAlpha}); counts pooled over seeds; FPR with exact (Clopper-Pearson) 95 % CIs, LR+ = TPR / FPR with MOVER-Wilson 95 % CIs. Held-out: the paper's 48-control definition; calibration: the out-of-sample control set."),
+            Invariant($"Outliers at the reference's threshold (nominal alpha = {NominalAlpha}); counts pooled over seeds; FPR with exact (Clopper-Pearson) 95 % CIs, LR+ = TPR / FPR with MOVER-Wilson 95 % CIs. Held-out: the paper's definition on its held-out controls; calibration: the large out-of-sample control set."),
             "",
             "| Method | d | Space | FPR held-out k/n [CI] | FPR calibration k/n [CI] | LR+ held-out [CI] | LR+ calibration [CI] |",
             "|---|---:|---|---:|---:|---:|---:|",
