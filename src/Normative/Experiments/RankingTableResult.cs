@@ -86,7 +86,7 @@ public sealed record RankingTableResult(
         var baseline = Rows.FirstOrDefault(r => r.MethodKey == BaselineEvaluation.Method.Key && r.Stage == AllPatients);
         if (baseline is null) return "No no-model baseline was scored, so no model is compared with what the data alone give.";
         var versus = Comparisons.Where(c => c.ReferenceKey == BaselineEvaluation.Method.Key && c.Stage == AllPatients).ToArray();
-        string Describe(RankingComparison c) => Invariant($"{c.Method} d = {c.LatentDim} {SpaceName(c.Space)} (ΔAUROC {c.Difference.Difference:+0.000;-0.000} [{c.Difference.Lower:+0.000;-0.000}, {c.Difference.Upper:+0.000;-0.000}])");
+        string Describe(RankingComparison c) => Invariant($"{c.Method} d = {c.LatentDim} {SpaceName(c.Space)} (ΔAUROC {c.Difference.Difference:+0.000;-0.000;0.000} [{c.Difference.Lower:+0.000;-0.000;0.000}, {c.Difference.Upper:+0.000;-0.000;0.000}])");
         string text = Invariant($"The no-model baseline (Mahalanobis distance of the age- and sex-adjusted regional values) separates all patients from the {baseline.Discrimination.Controls} {baseline.ReferenceControls} controls with AUROC {baseline.Discrimination.Auroc:0.000} [{baseline.Discrimination.AurocLower:0.000}, {baseline.Discrimination.AurocUpper:0.000}]. ");
         foreach (var space in new[] { DeviationSpace.Latent, DeviationSpace.Feature })
         {
@@ -126,7 +126,7 @@ public sealed record RankingTableResult(
     {
         var lines = new List<string>
         {
-            Invariant($"Outliers at the reference's threshold (nominal alpha = {NominalAlpha}); counts pooled over seeds; FPR with exact (Clopper-Pearson) 95 % CIs, LR+ = TPR / FPR with MOVER-Wilson 95 % CIs. Held-out: the paper's 48-control definition; calibration: the out-of-sample control set."),
+            Invariant($"Outliers at the reference's threshold (nominal alpha = {NominalAlpha}); counts pooled over seeds; FPR with exact (Clopper-Pearson) 95 % CIs, LR+ = TPR / FPR with MOVER-Wilson 95 % CIs. Held-out: the paper's definition on its held-out controls; calibration: the large out-of-sample control set."),
             "",
             "| Method | d | Space | FPR held-out k/n [CI] | FPR calibration k/n [CI] | LR+ held-out [CI] | LR+ calibration [CI] |",
             "|---|---:|---|---:|---:|---:|---:|",
@@ -214,7 +214,7 @@ public sealed record RankingTableResult(
 
     private static string Delta(AurocDifference d)
     {
-        string text = Invariant($"{d.Difference:+0.000;-0.000} [{d.Lower:+0.000;-0.000}, {d.Upper:+0.000;-0.000}]");
+        string text = Invariant($"{d.Difference:+0.000;-0.000;0.000} [{d.Lower:+0.000;-0.000;0.000}, {d.Upper:+0.000;-0.000;0.000}]");
         return d.Verdict switch
         {
             AurocComparison.Better => $"**{text} better**",

@@ -12,15 +12,17 @@ public sealed class CohortCommandTests : IDisposable
     [Fact]
     public void GenerateThenValidateSucceeds()
     {
-        Assert.Equal(0, Run("cohort", "generate", "--out", _folder, "--seed", "3", "--sizes", "10,2,3,3,3"));
+        Assert.Equal(0, Run("cohort", "generate", "--out", _folder, "--seed", "3", "--sizes", "10,2,3,3,3", "--calibration-size", "4"));
         Assert.Equal(0, Run("cohort", "validate", _folder));
-        Assert.Equal(21, CohortLoader.Load(_folder).Subjects.Count);
+        var cohort = CohortLoader.Load(_folder);
+        Assert.Equal(21 + 4, cohort.Subjects.Count);
+        Assert.Equal(4, cohort.Rows(Split.Calibration).Count);
     }
 
     [Fact]
     public void ValidateFailsWithNonZeroExitOnABrokenCohort()
     {
-        Assert.Equal(0, Run("cohort", "generate", "--out", _folder, "--scale", "0.02"));
+        Assert.Equal(0, Run("cohort", "generate", "--out", _folder, "--scale", "0.02", "--calibration-size", "0"));
         File.Delete(Path.Combine(_folder, "mri.csv"));
         Assert.NotEqual(0, Run("cohort", "validate", _folder));
     }

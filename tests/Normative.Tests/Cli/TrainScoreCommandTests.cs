@@ -13,7 +13,7 @@ public sealed class TrainScoreCommandTests : IDisposable
     private static int Run(params string[] args) => NormativeCommand.Build().Parse(args).Invoke();
 
     private void GenerateCohort() =>
-        Assert.Equal(0, Run("cohort", "generate", "--out", PathOf("cohort"), "--seed", "5", "--sizes", "40,10,8,8,8"));
+        Assert.Equal(0, Run("cohort", "generate", "--out", PathOf("cohort"), "--seed", "5", "--sizes", "40,10,8,8,8", "--calibration-size", "0"));
 
     [Fact]
     public void TrainSavesACheckpointThatScoreTurnsIntoTheDesignedCsv()

@@ -27,7 +27,7 @@ public sealed class ReproductionEndToEndFixture : IDisposable
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
         try
         {
-            CohortExitCode = Run("cohort", "generate", "--out", CohortFolder, "--sizes", "60,20,20,20,20", "--seed", "3");
+            CohortExitCode = Run("cohort", "generate", "--out", CohortFolder, "--sizes", "60,20,20,20,20", "--seed", "3", "--calibration-size", "40");
             ExitCode = Reproduce(Output);
             RepeatExitCode = Reproduce(RepeatOutput);
         }
@@ -83,6 +83,7 @@ public sealed class ReproductionEndToEndTests(ReproductionEndToEndFixture run) :
     {
         ["run.json"] = "run",
         ["tables/table1.json"] = "table1",
+        ["tables/ranking.json"] = "ranking",
         ["tables/control_reconstruction.json"] = "control_reconstruction",
         ["tables/deviation_histograms.json"] = "deviation_histograms",
         ["tables/latent_to_region.json"] = "latent_to_region",
@@ -93,7 +94,7 @@ public sealed class ReproductionEndToEndTests(ReproductionEndToEndFixture run) :
     /// <summary>The CSV files under tables/ (the Write methods of the experiment results).</summary>
     private static readonly string[] TableCsvFiles =
     [
-        "table1.csv",
+        "table1.csv", "ranking.csv", "ranking_comparisons.csv",
         "control_reconstruction.csv", "control_reconstruction_summary.csv",
         "deviation_histograms.csv", "deviation_histograms_emd.csv",
         "latent_to_region_dimensions.csv", "latent_to_region_selection.csv", "latent_to_region_effects.csv", "latent_to_region_subjects.csv",
@@ -306,6 +307,8 @@ public sealed class ReproductionEndToEndTests(ReproductionEndToEndFixture run) :
         Assert.Equal(0, run.RepeatExitCode);
         string Read(string folder, string file) => File.ReadAllText(Path.Combine(folder, "tables", file));
         Assert.Equal(Read(run.Output, "table1.csv"), Read(run.RepeatOutput, "table1.csv"));
+        // The bootstrap intervals are seeded: the ranking tables repeat too.
+        Assert.Equal(Read(run.Output, "ranking.csv"), Read(run.RepeatOutput, "ranking.csv"));
         Assert.Equal(Read(run.Output, "table1.json"), Read(run.RepeatOutput, "table1.json"));
     }
 
