@@ -72,7 +72,8 @@ public static class Reproduction
         return (synthetic.Cohort, synthetic.GroundTruth, $"synthetic (seed {options.Synthetic.Seed}) -> {target}");
     }
 
-    /// <summary>One file per method and latent size (the first seed's run), named by its method key and d.</summary>
+    /// <summary>One file per method and latent size (the first seed's run), named by its method key and d; the calibration
+    /// controls' distances in a compact companion file <c>&lt;key&gt;-d&lt;d&gt;-calibration.csv</c>.</summary>
     private static void WriteSubjects(GridResult grid, ExperimentData data, string folder)
     {
         foreach (var method in grid.Options.Methods)
@@ -80,6 +81,9 @@ public static class Reproduction
             {
                 var run = grid.Representative(method, d);
                 SubjectScoresCsv.Write(Path.Combine(folder, $"{method.Key}-d{d}.csv"), data.Cohort, SubjectScoresCsv.GroupsOf(run));
+                if (run.Calibration is { Count: > 0 } calibration)
+                    SubjectScoresCsv.WriteDistances(Path.Combine(folder, $"{method.Key}-d{d}-calibration.csv"), data.Cohort,
+                        new SubjectScoresCsv.Group(calibration.Scores, calibration.Deviations));
             }
     }
 

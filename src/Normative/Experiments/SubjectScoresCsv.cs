@@ -80,6 +80,29 @@ public static class SubjectScoresCsv
         }
     }
 
+    /// <summary>
+    /// Writes the calibration controls' distances (<c>subject_id, split, group, cdr, d_ml, d_mf, outlier_ml, outlier_mf,
+    /// p_ml, p_mf, modalities</c>) to <paramref name="path"/>: what the ranking tables read from them. No per-region
+    /// columns: 2,000 controls x 540 regional cells per model would triple the results folder for numbers no table uses.
+    /// </summary>
+    public static void WriteDistances(string path, Cohort cohort, Group group)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        ArgumentNullException.ThrowIfNull(group);
+        string[] header = ["subject_id", "split", "group", "cdr", "d_ml", "d_mf", "outlier_ml", "outlier_mf", "p_ml", "p_mf", "modalities"];
+        ResultFiles.WriteCsv(path, header, Enumerable.Range(0, group.Scores.SubjectIds.Count).Select(i =>
+        {
+            var subject = cohort.Subjects[cohort.IndexOf(group.Scores.SubjectIds[i])];
+            return (IReadOnlyList<object?>)
+            [
+                subject.Id, subject.Split.ToString().ToLowerInvariant(), subject.Group.ToString().ToLowerInvariant(), subject.Cdr,
+                Math.Sqrt(group.Deviations.LatentSquaredDistance[i]), Math.Sqrt(group.Deviations.FeatureSquaredDistance[i]),
+                group.Deviations.LatentOutlier[i], group.Deviations.FeatureOutlier[i],
+                group.Deviations.LatentPValue[i], group.Deviations.FeaturePValue[i], group.Scores.Pattern(i).Key,
+            ];
+        }));
+    }
+
     /// <summary>The three groups of a grid run, training controls first.</summary>
     public static IReadOnlyList<Group> GroupsOf(ModelEvaluation run) =>
     [

@@ -24,7 +24,7 @@ public sealed class ScoreFromModelTests : IDisposable
     [Fact]
     public void NewSubjectsAreScoredFromTheModelAloneWithTheTrainingRunsNumbers()
     {
-        Assert.Equal(0, Run("cohort", "generate", "--out", PathOf("cohort"), "--seed", "5", "--sizes", "40,10,8,8,8", "--amyloid-missing-fraction", "0.2"));
+        Assert.Equal(0, Run("cohort", "generate", "--out", PathOf("cohort"), "--seed", "5", "--sizes", "40,10,8,8,8", "--amyloid-missing-fraction", "0.2", "--calibration-size", "0"));
         Assert.Equal(0, Run("train", "--cohort", PathOf("cohort"), "--model", "mmvae", "--aggregator", "mopoe", "--latent", "3",
             "--epochs", "3", "--seed", "1", "--out", PathOf("model")));
 
@@ -77,7 +77,7 @@ public sealed class ScoreFromModelTests : IDisposable
     [Fact]
     public void AnOlderCheckpointFormatIsReadAndAnUnknownOneIsRefusedNamingBothVersions()
     {
-        Assert.Equal(0, Run("cohort", "generate", "--out", PathOf("cohort"), "--seed", "5", "--sizes", "20,4,4,4,4"));
+        Assert.Equal(0, Run("cohort", "generate", "--out", PathOf("cohort"), "--seed", "5", "--sizes", "20,4,4,4,4", "--calibration-size", "0"));
         Assert.Equal(0, Run("train", "--cohort", PathOf("cohort"), "--model", "mmvae", "--latent", "2", "--epochs", "1", "--out", PathOf("model")));
         string config = Path.Combine(PathOf("model"), ModelCheckpoint.ConfigFile);
         var json = JsonNode.Parse(File.ReadAllText(config))!.AsObject();

@@ -30,7 +30,7 @@ public sealed class SiteHarmonisationCommandTests : IDisposable
     [Fact]
     public void AnUnseenSiteIsRefusedUnlessAdaptedFromItsOwnControls()
     {
-        Assert.Equal(0, Run("cohort", "generate", "--out", PathOf("raw"), "--seed", "8", "--sizes", "40,10,8,8,8"));
+        Assert.Equal(0, Run("cohort", "generate", "--out", PathOf("raw"), "--seed", "8", "--sizes", "40,10,8,8,8", "--calibration-size", "0"));
         var cohort = CohortLoader.Load(PathOf("raw"));
         WriteWithSites(cohort, i => i % 2 == 0 ? "A" : "B", PathOf("cohort"));
         Assert.Equal(0, Run("train", "--cohort", PathOf("cohort"), "--model", "mmvae", "--latent", "2", "--epochs", "2", "--harmonise", "combat", "--out", PathOf("model")));

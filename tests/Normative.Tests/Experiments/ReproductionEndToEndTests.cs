@@ -225,8 +225,9 @@ public sealed class ReproductionEndToEndTests(ReproductionEndToEndFixture run) :
     {
         Assert.Equal(0, run.ExitCode);
         var files = Directory.EnumerateFiles(run.Output, "*.csv", SearchOption.AllDirectories).ToArray();
-        // + subjects/scored-modalities.csv (refused-subjects.csv is written only when a subject was refused).
-        Assert.Equal(TableCsvFiles.Length + ReproductionEndToEndFixture.Methods.Count + 1, files.Length);
+        // Per method a subjects file and its calibration companion, + subjects/scored-modalities.csv (refused-subjects.csv is
+        // written only when a subject was refused).
+        Assert.Equal(TableCsvFiles.Length + 2 * ReproductionEndToEndFixture.Methods.Count + 1, files.Length);
         foreach (var file in files)
         {
             var table = CsvTable.Read(file); // throws on a row whose cell count differs from the header's
@@ -273,8 +274,14 @@ public sealed class ReproductionEndToEndTests(ReproductionEndToEndFixture run) :
         expected.AddRange(regionColumns.Select(c => "res_" + c));
         Assert.Equal(expected, table.Header);
 
-        // One row per subject of the cohort: training controls, held-out controls and patients.
-        Assert.Equal(cohort.Subjects.Select(s => s.Id).Order(), Enumerable.Range(0, table.RowCount).Select(r => table.Cell(r, "subject_id")).Order());
+        // One row per subject of the cohort: training controls, held-out controls and patients; the calibration controls'
+        // distances in the compact companion file.
+        Assert.Equal(cohort.Subjects.Where(s => s.Split != Split.Calibration).Select(s => s.Id).Order(),
+            Enumerable.Range(0, table.RowCount).Select(r => table.Cell(r, "subject_id")).Order());
+        var calibration = CsvTable.Read(PathOf($"subjects/{key}-d{d}-calibration.csv"));
+        Assert.Equal(cohort.Subjects.Where(s => s.Split == Split.Calibration).Select(s => s.Id).Order(),
+            Enumerable.Range(0, calibration.RowCount).Select(r => calibration.Cell(r, "subject_id")).Order());
+        Assert.All(Enumerable.Range(0, calibration.RowCount), r => Assert.Equal("calibration", calibration.Cell(r, "split")));
         for (int r = 0; r < table.RowCount; r++)
         {
             var subject = cohort.Subjects[cohort.IndexOf(table.Cell(r, "subject_id"))];
