@@ -29,6 +29,8 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(train);
         options.Validate();
         if (train.Count == 0) throw new ArgumentException("There are no training subjects.", nameof(train));
+        // Torch's thread count is process state a notebook keeps using after training: put it back when done.
+        int previousThreads = get_num_threads();
         if (options.Threads is int threads) set_num_threads(threads);
 
         // The run owns its generator (CPU, so a seed gives the same numbers on every device): other threads
@@ -79,6 +81,7 @@ public static class Trainer
         {
             model.train(wasTraining);
             onDevice?.Dispose();
+            if (options.Threads is not null) set_num_threads(previousThreads);
         }
         return new TrainingHistory(epochs);
     }
