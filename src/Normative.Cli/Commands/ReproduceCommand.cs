@@ -28,13 +28,14 @@ internal static class ReproduceCommand
                 "and write notebooks/executed/*.ipynb with static figures (PNG, no plotly.js). With its full-run parameters (hours on 2 cores), " +
                 "or with --quick the 'executed' profile of notebooks/profiles.json (minutes; how the committed copies were made).",
         };
+        var workers = new Option<int?>("--workers") { Description = "Models trained at the same time, each on its own thread (default: one per core divided by --threads)." };
         var training = new TrainingCliOptions();
         var command = new Command("reproduce",
             "Reproduce the paper's experiments: generate (or load) the cohort, train the grid, write tables, per-subject scores and a report.\n" +
             "Example: normative reproduce --quick --out results\n" +
             "         normative reproduce --models mmsivae-mopoe,mmvae-mopoe --latents 15 --seeds 0,1,2 --preset paper\n" +
             "         normative reproduce --notebooks");
-        foreach (var option in new Option[] { quick, cohort, output, methods, latents, seeds, cohortSeed, noFigures, notebooks }) command.Options.Add(option);
+        foreach (var option in new Option[] { quick, cohort, output, methods, latents, seeds, cohortSeed, noFigures, notebooks, workers }) command.Options.Add(option);
         training.AddTo(command);
 
         command.SetGuardedAction(async (parse, token) =>
@@ -56,6 +57,7 @@ internal static class ReproduceCommand
                 LearningRate = parse.GetValue(training.LearningRate) ?? baseline.Grid.LearningRate,
                 BatchSize = parse.GetValue(training.BatchSize),
                 Threads = parse.GetValue(training.Threads),
+                Workers = parse.GetValue(workers),
                 Device = parse.GetValue(training.Device)!,
                 Conventions = training.ConventionsOf(parse),
             };
@@ -71,7 +73,7 @@ internal static class ReproduceCommand
             {
                 var bar = task("train grid");
                 return Reproduction.Run(options,
-                    new SyncProgress<GridProgress>(p => bar.Report((p.Run - 1) * p.TotalEpochs + p.Epoch, p.TotalRuns * p.TotalEpochs, $"{p.Run}/{p.TotalRuns} {p.RunKey}")),
+                    new SyncProgress<GridProgress>(p => bar.Report(p.EpochsDone, p.TotalRuns * p.TotalEpochs, $"{p.Run}/{p.TotalRuns} {p.RunKey}")),
                     Console.WriteLine, token);
             });
             if (!parse.GetValue(noFigures))

@@ -36,8 +36,14 @@ public sealed record GridOptions
     /// <summary>How deviations, outliers and likelihood ratios are computed (design §5).</summary>
     public DeviationConventions Conventions { get; init; } = DeviationConventions.Calibrated;
 
-    /// <summary>Overrides the torch thread count (default 1, see <see cref="TrainingOptions.Threads"/>); null keeps it.</summary>
+    /// <summary>Torch intra-op threads of each worker (default: the preset's, 1, see <see cref="TrainingOptions.Threads"/>).</summary>
     public int? Threads { get; init; }
+
+    /// <summary>Runs trained at the same time, each on its own thread (default: cores / threads, see <see cref="GridParallelism"/>).</summary>
+    public int? Workers { get; init; }
+
+    /// <summary>Workers and threads per worker on this machine, the defaults filled in.</summary>
+    public GridParallelism Parallelism => GridParallelism.Resolve(Workers, Threads ?? Preset.Training.Threads, Environment.ProcessorCount);
 
     /// <summary>The training options of one run with <paramref name="seed"/>.</summary>
     public TrainingOptions TrainingFor(int seed) => Preset.Training with

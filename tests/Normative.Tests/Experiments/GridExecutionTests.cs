@@ -1,0 +1,58 @@
+using Normative.Data.Synthetic;
+using Normative.Deviation;
+using Normative.Experiments;
+
+namespace Normative.Tests.Experiments;
+
+public sealed class GridExecutionTests
+{
+    private static ExperimentData SmallCohort() => ExperimentData.From(
+        SyntheticCohortGenerator.Generate(new SyntheticCohortOptions { Seed = 5, Sizes = new CohortSizes(40, 10, 10, 10, 10) }).Cohort);
+
+    private static GridOptions SmallGrid(params string[] methods) => new()
+    {
+        Methods = MethodCatalogue.Select(methods),
+        LatentSizes = [2, 3],
+        Seeds = [0, 1],
+        Epochs = 2,
+        Conventions = DeviationConventions.Default,
+    };
+
+    [Fact]
+    public void ParallelWorkersGiveTheSerialRunsBitForBit()
+    {
+        using var data = SmallCohort();
+        var grid = SmallGrid("mmvae-mopoe", "sivae-mri");
+        using var serial = GridRunner.Run(data, grid with { Workers = 1 });
+        using var parallel = GridRunner.Run(data, grid with { Workers = 2 });
+        Assert.Equal(8, parallel.Runs.Count);
+        foreach (var (s, p) in serial.Runs.Zip(parallel.Runs)) RunAssert.Same(s, p);
+    }
+
+    [Fact]
+    public void ProgressCountsEpochsOverTheWholeGrid()
+    {
+        using var data = SmallCohort();
+        var reports = new List<GridProgress>();
+        var progress = new Collect(reports);
+        using var result = GridRunner.Run(data, SmallGrid("vae") with { Workers = 2 }, progress);
+        // 4 runs x 2 epochs, reported one at a time in order.
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => (long)i), reports.Select(r => r.EpochsDone));
+        Assert.All(reports, r => Assert.Equal(4, r.TotalRuns));
+    }
+
+    [Fact]
+    public void TheDefaultIsOneSingleThreadedWorkerPerCoreAndOverridesShareTheCores()
+    {
+        Assert.Equal(new GridParallelism(2, 1), GridParallelism.Resolve(null, null, cores: 2));
+        Assert.Equal(new GridParallelism(1, 2), GridParallelism.Resolve(null, 2, cores: 2));
+        Assert.Equal(new GridParallelism(3, 1), GridParallelism.Resolve(3, null, cores: 2));
+        Assert.Equal(new GridParallelism(1, 1), GridParallelism.Resolve(null, null, cores: 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => GridParallelism.Resolve(0, null, cores: 2));
+    }
+
+    private sealed class Collect(List<GridProgress> reports) : IProgress<GridProgress>
+    {
+        public void Report(GridProgress value) => reports.Add(value);
+    }
+}
