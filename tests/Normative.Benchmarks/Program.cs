@@ -37,8 +37,11 @@ switch (mode)
     case "heldout":
         HeldOut(args.Length > 2 ? args[2] : "default");
         break;
+    case "grid":
+        Grid(args.ElementAtOrDefault(2) ?? "mmvae-mopoe,mmsivae-mopoe,vae,sivae", int.Parse(args.ElementAtOrDefault(3) ?? "20"), int.Parse(args.ElementAtOrDefault(4) ?? "4"));
+        break;
     default:
-        throw new ArgumentException($"Unknown mode '{mode}'; expected steps, select or heldout.");
+        throw new ArgumentException($"Unknown mode '{mode}'; expected steps, select, heldout or grid.");
 }
 
 // Per-step time at d = 15, batch 64, 90 + 90 features.
@@ -111,6 +114,46 @@ void HeldOut(string presetName)
         Console.WriteLine($"{Label(name, aggregator),-14} preset={preset.Name} held-out MSE={Scorer.ReconstructionMse(model, holdout):F4} train MSE={Scorer.ReconstructionMse(model, train):F4} final loss={history.Losses[^1]:F2} ({history.WallTime.TotalSeconds:F0} s)");
     }
 }
+
+// Wall time of the same grid (the synthetic cohort, d = 15, the given methods, epochs and seeds 0..n-1) under each
+// execution strategy, in one process so the machine's load is as similar as can be; "identical" checks every run's
+// weights against the first strategy's.
+void Grid(string methodKeys, int epochs, int seedCount)
+{
+    using var data = SyntheticCohort();
+    var grid = new GridOptions
+    {
+        Methods = MethodCatalogue.Select(methodKeys.Split(',')),
+        LatentSizes = [15],
+        Seeds = Enumerable.Range(0, seedCount).ToArray(),
+        Epochs = epochs,
+    };
+    Console.WriteLine($"grid: {string.Join(",", grid.Methods.Select(m => m.Key))}, d=15, {seedCount} seeds, {epochs} epochs = {grid.RunCount} runs");
+    GridResult? reference = null;
+    foreach (var (label, options) in new (string, GridOptions)[]
+    {
+        ("1 worker x 1 thread", grid with { Workers = 1, Threads = 1 }),
+        ("2 workers x 1 thread", grid with { Workers = 2, Threads = 1 }),
+        ("1 worker x 2 threads", grid with { Workers = 1, Threads = 2 }),
+    })
+    {
+        var clock = Stopwatch.StartNew();
+        var result = GridRunner.Run(data, options);
+        double seconds = clock.Elapsed.TotalSeconds;
+        double training = result.Runs.Sum(r => r.TrainingTime.TotalSeconds);
+        string same = reference is null ? "reference" : MaxWeightDifference(reference, result).ToString("G3");
+        Console.WriteLine($"{label,-22} wall {seconds,7:F1} s  (sum of per-run training {training,7:F1} s)  max |weight diff| vs reference: {same}");
+        if (reference is null) reference = result;
+        else result.Dispose();
+    }
+    reference?.Dispose();
+}
+
+static double MaxWeightDifference(GridResult expected, GridResult actual) => expected.Runs.Zip(actual.Runs).Max(pair =>
+{
+    var a = actual.Runs.Count == 0 ? null : pair.Second.Model.state_dict();
+    return pair.First.Model.state_dict().Max(kv => (kv.Value - a![kv.Key]).abs().max().item<float>());
+});
 
 // The package's default data: the synthetic ADNI-like cohort (seed 42, the paper's group sizes), preprocessed
 // on its 248 training controls (MRI / ICV, z-scores, age and sex covariates); 48 held-out controls.
