@@ -14,12 +14,40 @@ public static class GridRunner
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         if (options.RunCount == 0) throw new ArgumentException("The grid is empty: give at least one method, latent size and seed.", nameof(options));
-        var cells = Cells(options);
         var reporter = new ProgressReporter(progress, options.RunCount);
-        var runs = WorkerPool.Run(cells, options.Parallelism,
-            (cell, token) => ModelEvaluator.Run(data, cell.Method, cell.LatentDim, cell.Seed, options, reporter.For(cell), token),
-            run => run.Dispose(), cancellationToken);
-        return new GridResult(options, runs);
+        var batches = WorkerPool.Run(WorkItems(options), options.Parallelism,
+            (cells, token) => Train(data, options, cells, reporter, token),
+            runs => { foreach (var run in runs) run.Dispose(); }, cancellationToken);
+        return new GridResult(options, batches.SelectMany(runs => runs).ToArray());
+    }
+
+    /// <summary>
+    /// The grid's cells grouped into work items: the seeds of one method and latent size together when they train as
+    /// a stack (<see cref="GridOptions.Stack"/> and a stackable model), else one cell each. In grid order.
+    /// </summary>
+    internal static IReadOnlyList<IReadOnlyList<GridCell>> WorkItems(GridOptions options)
+    {
+        var items = new List<IReadOnlyList<GridCell>>();
+        foreach (var group in Cells(options).GroupBy(c => (c.Method, c.LatentDim)))
+        {
+            var cells = group.ToArray();
+            if (options.Stack && cells.Length > 1 && Models.ModelRegistry.Get(group.Key.Method.Model).Stackable) items.Add(cells);
+            else items.AddRange(cells.Select(c => new[] { c }));
+        }
+        return items;
+    }
+
+    /// <summary>Trains and evaluates one work item: one cell alone, or the cells of a stack together.</summary>
+    private static IReadOnlyList<ModelEvaluation> Train(ExperimentData data, GridOptions options, IReadOnlyList<GridCell> cells,
+        ProgressReporter reporter, CancellationToken token)
+    {
+        if (cells.Count == 1)
+        {
+            var cell = cells[0];
+            return [ModelEvaluator.Run(data, cell.Method, cell.LatentDim, cell.Seed, options, reporter.For(cell), token)];
+        }
+        return ModelEvaluator.RunStack(data, cells[0].Method, cells[0].LatentDim, cells.Select(c => c.Seed).ToArray(), options,
+            cells.Select(reporter.For).ToArray(), token);
     }
 
     /// <summary>The grid's cells in method, latent size, seed order, numbered from 1.</summary>

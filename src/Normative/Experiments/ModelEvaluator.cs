@@ -42,6 +42,56 @@ public static class ModelEvaluator
         }
     }
 
+    /// <summary>
+    /// Trains the seeds <paramref name="seeds"/> of one method and latent size as one stacked module (the method's
+    /// model must be <see cref="ModelDescriptor.Stackable"/>), then evaluates each member as the single model of its
+    /// seed: the same runs as <see cref="Run"/> seed by seed, to float rounding (see <see cref="StackedLinear"/>).
+    /// </summary>
+    /// <param name="progress">Per seed (or null), told after every epoch.</param>
+    /// <returns>One evaluation per seed, in seed order; each reports an equal share of the stack's training time.</returns>
+    public static IReadOnlyList<ModelEvaluation> RunStack(ExperimentData data, MethodSpec method, int latentDim, IReadOnlyList<int> seeds,
+        GridOptions options, IReadOnlyList<IProgress<TrainingProgress>?>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(options);
+        if (seeds.Count == 0) throw new ArgumentException("A stack needs at least one seed.", nameof(seeds));
+        var modalities = method.ModalitiesFrom(data.Train.ModalityNames);
+        using var train = data.Train.SelectModalities(modalities);
+        using var holdout = data.Holdout.SelectModalities(modalities);
+        using var patients = data.Patients.SelectModalities(modalities);
+
+        var spec = ModelFactory.Spec(method.Model, method.Aggregator, latentDim, train.FeatureCounts, train.CovariateCount,
+            options.ModelOptionsFor(method.Model), seeds[0], modalities) with { MemberSeeds = seeds.ToArray() };
+        var evaluations = new List<ModelEvaluation>(seeds.Count);
+        try
+        {
+            using var stack = ModelFactory.Create(spec);
+            var clock = Stopwatch.StartNew();
+            var histories = Trainer.FitStack(stack, train, options.TrainingFor(seeds[0]), progress, cancellationToken);
+            clock.Stop();
+            for (int k = 0; k < seeds.Count; k++)
+            {
+                var model = stack.ExtractMember(k);
+                try
+                {
+                    evaluations.Add(Evaluate(model, histories[k], clock.Elapsed / seeds.Count, method, seeds[k], options.Conventions, train, holdout, patients));
+                }
+                catch
+                {
+                    model.Dispose();
+                    throw;
+                }
+            }
+            return evaluations;
+        }
+        catch
+        {
+            foreach (var evaluation in evaluations) evaluation.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Scores an already trained <paramref name="model"/> on the three groups.</summary>
     public static ModelEvaluation Evaluate(MultimodalVae model, TrainingHistory history, TimeSpan trainingTime, MethodSpec method, int seed,
         DeviationConventions conventions, SubjectTensors train, SubjectTensors holdout, SubjectTensors patients)
