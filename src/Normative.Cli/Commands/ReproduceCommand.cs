@@ -30,13 +30,15 @@ internal static class ReproduceCommand
         };
         var workers = new Option<int?>("--workers") { Description = "Models trained at the same time, each on its own thread (default: one per core divided by --threads)." };
         var noStack = new Option<bool>("--no-stack") { Description = "Train every seed on its own instead of stacking the seeds of stackable models into one module (same results to float rounding; slower)." };
+        var cache = new Option<string?>("--cache") { Description = "Folder of trained models reused by reruns of the same configuration (default: <out>/cache)." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Train every model again; neither read nor write the model cache." };
         var training = new TrainingCliOptions();
         var command = new Command("reproduce",
             "Reproduce the paper's experiments: generate (or load) the cohort, train the grid, write tables, per-subject scores and a report.\n" +
             "Example: normative reproduce --quick --out results\n" +
             "         normative reproduce --models mmsivae-mopoe,mmvae-mopoe --latents 15 --seeds 0,1,2 --preset paper\n" +
             "         normative reproduce --notebooks");
-        foreach (var option in new Option[] { quick, cohort, output, methods, latents, seeds, cohortSeed, noFigures, notebooks, workers, noStack }) command.Options.Add(option);
+        foreach (var option in new Option[] { quick, cohort, output, methods, latents, seeds, cohortSeed, noFigures, notebooks, workers, noStack, cache, noCache }) command.Options.Add(option);
         training.AddTo(command);
 
         command.SetGuardedAction(async (parse, token) =>
@@ -60,6 +62,7 @@ internal static class ReproduceCommand
                 Threads = parse.GetValue(training.Threads),
                 Workers = parse.GetValue(workers),
                 Stack = !parse.GetValue(noStack),
+                CacheFolder = parse.GetValue(noCache) ? null : parse.GetValue(cache) ?? Path.Combine(parse.GetValue(output)!, "cache"),
                 Device = parse.GetValue(training.Device)!,
                 Conventions = training.ConventionsOf(parse),
             };

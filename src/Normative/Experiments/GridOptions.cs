@@ -49,6 +49,10 @@ public sealed record GridOptions
     /// </summary>
     public bool Stack { get; init; } = true;
 
+    /// <summary>Folder of a <see cref="TrainedModelCache"/>: trained models are saved there and a rerun loads them instead of
+    /// training again; null trains everything.</summary>
+    public string? CacheFolder { get; init; }
+
     /// <summary>Workers and threads per worker on this machine, the defaults filled in.</summary>
     public GridParallelism Parallelism => GridParallelism.Resolve(Workers, Threads ?? Preset.Training.Threads, Environment.ProcessorCount);
 

@@ -37,17 +37,59 @@ public static class GridRunner
         return items;
     }
 
-    /// <summary>Trains and evaluates one work item: one cell alone, or the cells of a stack together.</summary>
+    /// <summary>
+    /// Trains and evaluates one work item: one cell alone, or the cells of a stack together. With a cache, cells already
+    /// there are loaded instead, and every newly trained model is saved before it is scored.
+    /// </summary>
     private static IReadOnlyList<ModelEvaluation> Train(ExperimentData data, GridOptions options, IReadOnlyList<GridCell> cells,
         ProgressReporter reporter, CancellationToken token)
     {
-        if (cells.Count == 1)
+        var method = cells[0].Method;
+        var results = new ModelEvaluation?[cells.Count];
+        try
         {
-            var cell = cells[0];
-            return [ModelEvaluator.Run(data, cell.Method, cell.LatentDim, cell.Seed, options, reporter.For(cell), token)];
+            var cache = options.CacheFolder is null ? null : new TrainedModelCache(options.CacheFolder);
+            CacheKey[]? keys = null;
+            if (cache is not null)
+            {
+                using var train = data.Train.SelectModalities(method.ModalitiesFrom(data.Train.ModalityNames));
+                string hash = TrainedModelCache.ContentHash(train);
+                keys = cells.Select(c => TrainedModelCache.Key(c.Method, c.LatentDim, c.Seed, options, hash)).ToArray();
+            }
+            var toTrain = new List<int>();
+            for (int i = 0; i < cells.Count; i++)
+            {
+                if (cache?.TryLoad(keys![i]) is { } cached)
+                {
+                    results[i] = ModelEvaluator.EvaluateTrained(data, method, cached.Model, cached.History, cached.TrainingTime, cells[i].Seed, options.Conventions);
+                    var progress = reporter.For(cells[i]);
+                    foreach (var epoch in cached.History.Epochs) progress?.Report(new Training.TrainingProgress(epoch.Epoch, cached.History.Epochs.Count, epoch.Loss, epoch.ValidationMse));
+                }
+                else
+                {
+                    toTrain.Add(i);
+                }
+            }
+            ModelEvaluator.TrainedCallback? save = cache is null ? null
+                : (seed, model, history, time) => cache.Save(keys![cells.Select((c, i) => (c, i)).First(p => p.c.Seed == seed).i], model, history, time);
+            if (toTrain.Count > 1)
+            {
+                var evaluations = ModelEvaluator.RunStack(data, method, cells[0].LatentDim, toTrain.Select(i => cells[i].Seed).ToArray(), options,
+                    toTrain.Select(i => reporter.For(cells[i])).ToArray(), token, save);
+                for (int j = 0; j < toTrain.Count; j++) results[toTrain[j]] = evaluations[j];
+            }
+            else if (toTrain.Count == 1)
+            {
+                var cell = cells[toTrain[0]];
+                results[toTrain[0]] = ModelEvaluator.Run(data, method, cell.LatentDim, cell.Seed, options, reporter.For(cell), token, save);
+            }
+            return results!;
         }
-        return ModelEvaluator.RunStack(data, cells[0].Method, cells[0].LatentDim, cells.Select(c => c.Seed).ToArray(), options,
-            cells.Select(reporter.For).ToArray(), token);
+        catch
+        {
+            foreach (var result in results) result?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The grid's cells in method, latent size, seed order, numbered from 1.</summary>

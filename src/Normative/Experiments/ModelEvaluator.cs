@@ -15,8 +15,9 @@ public static class ModelEvaluator
     /// <summary>Trains and evaluates one grid cell.</summary>
     /// <param name="progress">Told after every epoch.</param>
     /// <param name="cancellationToken">Observed every batch.</param>
+    /// <param name="trained">Told of the trained model before it is scored (e.g. to cache it).</param>
     public static ModelEvaluation Run(ExperimentData data, MethodSpec method, int latentDim, int seed, GridOptions options,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, TrainedCallback? trained = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(method);
@@ -33,6 +34,7 @@ public static class ModelEvaluator
             var clock = Stopwatch.StartNew();
             var history = Trainer.Fit(model, train, options.TrainingFor(seed), progress, cancellationToken);
             clock.Stop();
+            trained?.Invoke(seed, model, history, clock.Elapsed);
             return Evaluate(model, history, clock.Elapsed, method, seed, options.Conventions, train, holdout, patients);
         }
         catch
@@ -49,8 +51,10 @@ public static class ModelEvaluator
     /// </summary>
     /// <param name="progress">Per seed (or null), told after every epoch.</param>
     /// <returns>One evaluation per seed, in seed order; each reports an equal share of the stack's training time.</returns>
+    /// <param name="trained">Told of each member, as a single model, before it is scored (e.g. to cache it).</param>
     public static IReadOnlyList<ModelEvaluation> RunStack(ExperimentData data, MethodSpec method, int latentDim, IReadOnlyList<int> seeds,
-        GridOptions options, IReadOnlyList<IProgress<TrainingProgress>?>? progress = null, CancellationToken cancellationToken = default)
+        GridOptions options, IReadOnlyList<IProgress<TrainingProgress>?>? progress = null, CancellationToken cancellationToken = default,
+        TrainedCallback? trained = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(method);
@@ -75,6 +79,7 @@ public static class ModelEvaluator
                 var model = stack.ExtractMember(k);
                 try
                 {
+                    trained?.Invoke(seeds[k], model, histories[k], clock.Elapsed / seeds.Count);
                     evaluations.Add(Evaluate(model, histories[k], clock.Elapsed / seeds.Count, method, seeds[k], options.Conventions, train, holdout, patients));
                 }
                 catch
@@ -90,6 +95,20 @@ public static class ModelEvaluator
             foreach (var evaluation in evaluations) evaluation.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Scores a model trained earlier (e.g. loaded from a <see cref="TrainedModelCache"/>) for <paramref name="method"/>;
+    /// the evaluation owns the model.</summary>
+    public static ModelEvaluation EvaluateTrained(ExperimentData data, MethodSpec method, MultimodalVae model, TrainingHistory history,
+        TimeSpan trainingTime, int seed, DeviationConventions conventions)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(method);
+        var modalities = method.ModalitiesFrom(data.Train.ModalityNames);
+        using var train = data.Train.SelectModalities(modalities);
+        using var holdout = data.Holdout.SelectModalities(modalities);
+        using var patients = data.Patients.SelectModalities(modalities);
+        return Evaluate(model, history, trainingTime, method, seed, conventions, train, holdout, patients);
     }
 
     /// <summary>Scores an already trained <paramref name="model"/> on the three groups.</summary>
@@ -116,4 +135,7 @@ public static class ModelEvaluator
         Error = conventions.ErrorKind,
         Seed = seed,
     };
+
+    /// <summary>Receives a model right after training: its seed, the model, its history and training time.</summary>
+    public delegate void TrainedCallback(int seed, MultimodalVae model, TrainingHistory history, TimeSpan trainingTime);
 }

@@ -44,6 +44,27 @@ public sealed class GridExecutionTests
     }
 
     [Fact]
+    public void ARerunLoadsTheCachedModelsAndGivesTheSameResults()
+    {
+        using var data = SmallCohort();
+        using var folder = new TemporaryFolder();
+        var grid = SmallGrid("mmvae-mopoe", "mmjsd") with { CacheFolder = folder.Path };
+        using var first = GridRunner.Run(data, grid);
+        Assert.Equal(8, Directory.GetDirectories(folder.Path).Length);
+        using var again = GridRunner.Run(data, grid);
+        foreach (var (a, b) in first.Runs.Zip(again.Runs))
+        {
+            RunAssert.Same(a, b);
+            // A retrained model would have its own training time; a loaded one carries the saved time.
+            Assert.Equal(a.TrainingTime, b.TrainingTime);
+        }
+        // Any change to the configuration is another key: nothing is reused.
+        using var longer = GridRunner.Run(data, grid with { Epochs = 3, Methods = MethodCatalogue.Select(["mmjsd"]), LatentSizes = [2], Seeds = [0] });
+        Assert.Equal(9, Directory.GetDirectories(folder.Path).Length);
+        Assert.Equal(3, longer.Runs[0].History.Losses.Count);
+    }
+
+    [Fact]
     public void ProgressCountsEpochsOverTheWholeGrid()
     {
         using var data = SmallCohort();
