@@ -7,9 +7,10 @@ namespace Normative.Experiments;
 /// <remarks>
 /// The default is one worker per core with one torch thread each. The networks are small MLPs (64-32 units, batch
 /// 64): a step is dominated by per-operation overhead that intra-op threads cannot share, while independent
-/// models scale with the cores. Measured on this package's 2-core machine (benchmark <c>grid</c> mode, see
-/// tests/Normative.Benchmarks): the same grid ran clearly faster as 2 workers x 1 thread than as
-/// 1 worker x 2 threads (numbers in the issue 17 closing note). Results do not depend on <paramref name="Workers"/>:
+/// models scale with the cores. Measured on the package's shared 2-core machine under heavy load (benchmark <c>grid</c>
+/// mode, tests/Normative.Benchmarks; 16 runs, d = 15, 20 epochs): 41 s as 1 worker x 1 thread, 24 s as 2 workers x 1
+/// thread, and 1 worker x 2 threads had not finished after 35 minutes (torch's threads spin against each other when
+/// the cores are busy). Results do not depend on <paramref name="Workers"/>:
 /// every run owns its seeded generators, so a grid gives identical numbers serially or in parallel; with
 /// <paramref name="Threads"/> above 1 torch may sum in another order, so numbers can differ in the last bits.
 /// </remarks>
