@@ -7,10 +7,12 @@ namespace Normative.Experiments;
 /// <remarks>
 /// The default is one worker per core with one torch thread each. The networks are small MLPs (64-32 units, batch
 /// 64): a step is dominated by per-operation overhead that intra-op threads cannot share, while independent
-/// models scale with the cores. Measured on the package's shared 2-core machine under heavy load (benchmark <c>grid</c>
-/// mode, tests/Normative.Benchmarks; 16 runs, d = 15, 20 epochs): 41 s as 1 worker x 1 thread, 24 s as 2 workers x 1
-/// thread, and 1 worker x 2 threads had not finished after 35 minutes (torch's threads spin against each other when
-/// the cores are busy). Results do not depend on <paramref name="Workers"/>:
+/// models scale with the cores. Measured on the package's shared 2-core machine, always under load from other work
+/// (benchmark <c>grid</c> mode, tests/Normative.Benchmarks, d = 15, 20 epochs): 1 worker x 2 threads had not finished
+/// after 35 minutes a grid that 1 x 1 trained in 41 s (torch's threads spin against each other when the cores are
+/// busy), so extra cores go to workers, not to torch threads. 2 workers against 1 was 24 s vs 41 s and 52 s vs 195 s in
+/// two runs and 63 s vs 50 s in a third (load average 11-15 at the time): the default assumes the cores are free.
+/// Results do not depend on <paramref name="Workers"/>:
 /// every run owns its seeded generators, so a grid gives identical numbers serially or in parallel; with
 /// <paramref name="Threads"/> above 1 torch may sum in another order, so numbers can differ in the last bits.
 /// </remarks>
