@@ -23,8 +23,8 @@ public sealed class AverageOfExperts : IPosteriorAggregator
         using var scope = NewDisposeScope();
         var weights = observed.t().to_type(mu.dtype).unsqueeze(-1);   // [M, n, 1]
         var count = weights.sum(dim: 0);
-        var mean = (mu.MaskedFill(weights.eq(0), 0.0) * weights).sum(dim: 0) / count;
-        var sd = ((0.5 * logVar).exp().MaskedFill(weights.eq(0), 0.0) * weights).sum(dim: 0) / count;
+        var mean = (mu.masked_fill(weights.eq(0), 0.0) * weights).sum(dim: 0) / count;
+        var sd = ((0.5 * logVar).exp().masked_fill(weights.eq(0), 0.0) * weights).sum(dim: 0) / count;
         return GaussianMixture.Single(mean, 2.0 * sd.log()).MoveToOuterDisposeScope();
     }
 }

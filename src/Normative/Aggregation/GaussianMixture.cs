@@ -53,7 +53,7 @@ public sealed class GaussianMixture : IDisposable
     public Tensor Mean()
     {
         using var scope = NewDisposeScope();
-        var mean = (Weights.t().unsqueeze(-1) * Mu.MaskedFill(Weights.t().unsqueeze(-1).eq(0), 0.0)).sum(dim: 0);
+        var mean = (Weights.t().unsqueeze(-1) * Mu.masked_fill(Weights.t().unsqueeze(-1).eq(0), 0.0)).sum(dim: 0);
         return mean.MoveToOuterDisposeScope();
     }
 
@@ -96,7 +96,7 @@ public sealed class GaussianMixture : IDisposable
     {
         using var scope = NewDisposeScope();
         var componentKl = DiagonalGaussian.KlToStandardNormal(Mu, LogVar).t();   // [n, K]
-        var kl = (Weights * componentKl.MaskedFill(Weights.eq(0), 0.0)).sum(1);
+        var kl = (Weights * componentKl.masked_fill(Weights.eq(0), 0.0)).sum(1);
         return kl.MoveToOuterDisposeScope();
     }
 

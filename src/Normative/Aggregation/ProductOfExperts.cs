@@ -41,7 +41,7 @@ public sealed class ProductOfExperts : IPosteriorAggregator
     public static (Tensor Mu, Tensor LogVar) Combine(Tensor mu, Tensor logVar, Tensor use, bool includePriorExpert)
     {
         using var scope = NewDisposeScope();
-        var logPrecision = (-logVar).MaskedFill(use.logical_not().unsqueeze(-1), double.NegativeInfinity);
+        var logPrecision = (-logVar).masked_fill(use.logical_not().unsqueeze(-1), double.NegativeInfinity);
         var means = mu;
         if (includePriorExpert)
         {
@@ -52,7 +52,7 @@ public sealed class ProductOfExperts : IPosteriorAggregator
         var poeLogVar = -logPrecision.logsumexp(0, keepdim: false);
         var weights = logPrecision.softmax(0);
         // Unused experts have weight 0; masked_fill keeps a non-finite mean there from leaking NaN.
-        var poeMu = (weights * means.MaskedFill(weights.eq(0), 0.0)).sum(dim: 0);
+        var poeMu = (weights * means.masked_fill(weights.eq(0), 0.0)).sum(dim: 0);
         return (poeMu.MoveToOuterDisposeScope(), poeLogVar.MoveToOuterDisposeScope());
     }
 }

@@ -31,7 +31,7 @@ public sealed class JointEncoder : Module<IReadOnlyList<Tensor>, Tensor, Tensor,
     public override GaussianParameters forward(IReadOnlyList<Tensor> modalities, Tensor covariates, Tensor observed)
     {
         using var scope = NewDisposeScope();
-        var inputs = modalities.Select((x, m) => x.MaskedFill(observed[.., m].logical_not().unsqueeze(1), 0.0)).ToArray();
+        var inputs = modalities.Select((x, m) => x.masked_fill(observed[.., m].logical_not().unsqueeze(1), 0.0)).ToArray();
         var (mu, logVar) = encoder.forward(cat(inputs, 1), covariates);
         return new GaussianParameters(mu.MoveToOuterDisposeScope(), logVar.MoveToOuterDisposeScope());
     }

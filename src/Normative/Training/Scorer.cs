@@ -61,7 +61,7 @@ public static class Scorer
                         RegionalErrorKind.Absolute => difference.abs(),
                         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Error, "Unknown error measure."),
                     };
-                    error = error.MaskedFill(batch.Observed[.., m].logical_not().unsqueeze(1), double.NaN);
+                    error = error.masked_fill(batch.Observed[.., m].logical_not().unsqueeze(1), double.NaN);
                     Copy(decoded[m], reconstructions[m], start);
                     Copy(error, errors[m], start);
                 }

@@ -173,7 +173,7 @@ public class Jnf : MultimodalVae
             var (initial, _) = ProductOfExperts.Combine(subsetStart.Mu, subsetStart.LogVar, subsetObserved.t(), includePriorExpert: false);
             var priorPower = subsetObserved.sum(1).to_type(initial.dtype) - 1.0;
             Tensor Target(Tensor z) =>
-                UnimodalLogDensity(subset, z).MaskedFill(subsetObserved.t().logical_not(), 0.0).sum(dim: 0)
+                UnimodalLogDensity(subset, z).masked_fill(subsetObserved.t().logical_not(), 0.0).sum(dim: 0)
                 - priorPower * DiagonalGaussian.LogStandardNormal(z);
             var sampler = new HamiltonianMonteCarlo(Options.LeapfrogSteps, Options.LeapfrogStepSize, Options.HmcBurnIn, Options.HmcSamples);
             var samples = sampler.Sample(Target, initial, generator).Samples;

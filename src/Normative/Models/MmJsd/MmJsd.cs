@@ -64,7 +64,7 @@ public sealed class MmJsd : MmVae
         var experts = WithPriorExpert(unimodal, observed);
         var (mu, logVar) = GeometricMean(experts);
         var kl = DiagonalGaussian.Kl(experts.Mu, experts.LogVar, mu.unsqueeze(0), logVar.unsqueeze(0));   // [M + 1, n]
-        var weighted = (experts.LogWeight.squeeze(-1).exp() * kl).MaskedFill(experts.Use.logical_not(), 0.0);
+        var weighted = (experts.LogWeight.squeeze(-1).exp() * kl).masked_fill(experts.Use.logical_not(), 0.0);
         return weighted.sum(dim: 0).MoveToOuterDisposeScope();
     }
 

@@ -41,7 +41,7 @@ public static class MixturePrior
         var h = new MixtureOfExperts().Aggregate(unimodal.Mu, unimodal.LogVar, observed);
         var logH = h.LogDensity(z.reshape(s * m, n, d)).reshape(s, m, n);
         var logQ = DiagonalGaussian.LogDensity(z, unimodal.Mu.unsqueeze(0), unimodal.LogVar.unsqueeze(0));   // [S, M, n]
-        var kl = (logQ - logH).mean([0]).MaskedFill(observed.t().logical_not(), 0.0);
+        var kl = (logQ - logH).mean([0]).masked_fill(observed.t().logical_not(), 0.0);
         return kl.MoveToOuterDisposeScope();
     }
 }

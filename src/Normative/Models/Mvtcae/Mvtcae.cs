@@ -37,7 +37,7 @@ public sealed class Mvtcae : MmVae
         var recPerSubject = SquaredError(views.Inputs, reconstruction, views.Observed);
         var klPerSubject = joint.KlToPrior();
         var cvib = DiagonalGaussian.Kl(joint.Mu, joint.LogVar, unimodal.Mu, unimodal.LogVar)      // [M, n]
-            .MaskedFill(views.Observed.t().logical_not(), 0.0).sum(dim: 0);
+            .masked_fill(views.Observed.t().logical_not(), 0.0).sum(dim: 0);
         var m = views.Observed.sum(1).to_type(recPerSubject.dtype);
         double alpha = Options.Alpha;
         var loss = (Options.BetaRec * (m - alpha) / m * recPerSubject
