@@ -28,7 +28,7 @@ internal static class ReproduceCommand
                 "and write notebooks/executed/*.ipynb with static figures (PNG, no plotly.js). With its full-run parameters (hours on 2 cores), " +
                 "or with --quick the 'executed' profile of notebooks/profiles.json (minutes; how the committed copies were made).",
         };
-        var workers = new Option<int?>("--workers") { Description = "Models trained at the same time, each on its own thread (default: one per core divided by --threads)." };
+        var workers = new Option<int?>("--workers") { Description = "Models trained at the same time, each on its own thread (default 1). Experimental: with TorchSharp 0.107 more than one worker can crash with a native scalar error; rerun, the model cache keeps finished models." };
         var noStack = new Option<bool>("--no-stack") { Description = "Train every seed on its own instead of stacking the seeds of stackable models into one module (same results to float rounding; slower)." };
         var cache = new Option<string?>("--cache") { Description = "Folder of trained models reused by reruns of the same configuration (default: <out>/cache)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Train every model again; neither read nor write the model cache." };

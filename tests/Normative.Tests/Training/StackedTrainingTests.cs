@@ -17,6 +17,7 @@ public sealed class StackedTrainingTests
         { "mmvae", AggregatorKind.PoE },
         { "mmvae", AggregatorKind.MoE },
         { "mmvae", AggregatorKind.MoPoE },
+        { "mmvae", AggregatorKind.Avg },
         { "mmsivae", AggregatorKind.PoE },
         { "mmsivae", AggregatorKind.MoE },
         { "mmsivae", AggregatorKind.MoPoE },
