@@ -37,8 +37,14 @@ switch (mode)
     case "heldout":
         HeldOut(args.Length > 2 ? args[2] : "default");
         break;
+    case "stack":
+        StackSteps(args.ElementAtOrDefault(2) ?? "1,5,20");
+        break;
+    case "grid":
+        Grid(args.ElementAtOrDefault(2) ?? "mmvae-mopoe,mmsivae-mopoe,vae,sivae", int.Parse(args.ElementAtOrDefault(3) ?? "20"), int.Parse(args.ElementAtOrDefault(4) ?? "4"));
+        break;
     default:
-        throw new ArgumentException($"Unknown mode '{mode}'; expected steps, select or heldout.");
+        throw new ArgumentException($"Unknown mode '{mode}'; expected steps, select, heldout, stack or grid.");
 }
 
 // Per-step time at d = 15, batch 64, 90 + 90 features.
@@ -111,6 +117,82 @@ void HeldOut(string presetName)
         Console.WriteLine($"{Label(name, aggregator),-14} preset={preset.Name} held-out MSE={Scorer.ReconstructionMse(model, holdout):F4} train MSE={Scorer.ReconstructionMse(model, train):F4} final loss={history.Losses[^1]:F2} ({history.WallTime.TotalSeconds:F0} s)");
     }
 }
+
+// Per-member step time of every stackable model against stack size E (d = 15, 64 subjects per member and batch,
+// 90 + 90 features): E = 1 is the single model with plain linear layers; E > 1 a stack of E seeds.
+void StackSteps(string sizes)
+{
+    using var data = ToyCohort.Create(64, seed: 1, features1: 90, features2: 90);
+    var stackSizes = sizes.Split(',').Select(int.Parse).ToArray();
+    Console.WriteLine($"{"model",-14} " + string.Join(" ", stackSizes.Select(e => $"{"E=" + e,12}")) + "   (ms per member-step)");
+    foreach (var (name, aggregator) in models.Where(m => ModelRegistry.Get(m.Name).Stackable))
+    {
+        var cells = new List<string>();
+        foreach (int e in stackSizes)
+        {
+            var spec = ModelFactory.Spec(name, aggregator, 15, data.FeatureCounts, data.CovariateCount, TrainingPresets.Default.ModelOptionsFor(name), seed: 1);
+            using var model = ModelFactory.Create(e == 1 ? spec : spec with { MemberSeeds = Enumerable.Range(1, e).ToArray() });
+            model.PrepareTraining(1e-3);
+            var generators = Enumerable.Range(1, e).Select(k => new Generator((ulong)k, CPU)).ToArray();
+            using var index = arange(e * 64L) % 64;
+            var batch = ModelBatch.From(data).Rows(index);
+            void Step(int i)
+            {
+                using var scope = NewDisposeScope();
+                model.TrainStep(batch, e == 1 ? new StepContext(2, i + 1, generators[0], 2) : new StepContext(2, i + 1, null, 2, generators));
+            }
+            for (int i = 0; i < 5; i++) Step(i);
+            int steps = Math.Max(20, 200 / e);
+            var clock = Stopwatch.StartNew();
+            for (int i = 0; i < steps; i++) Step(i);
+            cells.Add($"{clock.Elapsed.TotalMilliseconds / steps / e,12:F3}");
+            foreach (var g in generators) g.Dispose();
+        }
+        Console.WriteLine($"{Label(name, aggregator),-14} " + string.Join(" ", cells));
+    }
+}
+
+// Wall time of the same grid (the synthetic cohort, d = 15, the given methods, epochs and seeds 0..n-1) under each
+// execution strategy, in one process so the machine's load is as similar as can be; "identical" checks every run's
+// weights against the first strategy's. (1 worker x 2 torch threads is left out: on the loaded 2-core machine it
+// had not finished after 35 min a grid that 1 x 1 trained in 41 s; see GridParallelism.)
+void Grid(string methodKeys, int epochs, int seedCount)
+{
+    using var data = SyntheticCohort();
+    var grid = new GridOptions
+    {
+        Methods = MethodCatalogue.Select(methodKeys.Split(',')),
+        LatentSizes = [15],
+        Seeds = Enumerable.Range(0, seedCount).ToArray(),
+        Epochs = epochs,
+    };
+    Console.WriteLine($"grid: {string.Join(",", grid.Methods.Select(m => m.Key))}, d=15, {seedCount} seeds, {epochs} epochs = {grid.RunCount} runs");
+    GridResult? reference = null;
+    foreach (var (label, options) in new (string, GridOptions)[]
+    {
+        ("alone,   1 worker x 1 thread", grid with { Stack = false, Workers = 1, Threads = 1 }),
+        ("alone,   2 workers x 1 thread", grid with { Stack = false, Workers = 2, Threads = 1 }),
+        ("stacked, 1 worker x 1 thread", grid with { Stack = true, Workers = 1, Threads = 1 }),
+        ("stacked, 2 workers x 1 thread", grid with { Stack = true, Workers = 2, Threads = 1 }),
+    })
+    {
+        var clock = Stopwatch.StartNew();
+        var result = GridRunner.Run(data, options);
+        double seconds = clock.Elapsed.TotalSeconds;
+        double training = result.Runs.Sum(r => r.TrainingTime.TotalSeconds);
+        string same = reference is null ? "reference" : MaxWeightDifference(reference, result).ToString("G3");
+        Console.WriteLine($"{label,-30} wall {seconds,7:F1} s  (sum of per-run training {training,7:F1} s)  max |weight diff| vs reference: {same}");
+        if (reference is null) reference = result;
+        else result.Dispose();
+    }
+    reference?.Dispose();
+}
+
+static double MaxWeightDifference(GridResult expected, GridResult actual) => expected.Runs.Zip(actual.Runs).Max(pair =>
+{
+    var a = actual.Runs.Count == 0 ? null : pair.Second.Model.state_dict();
+    return pair.First.Model.state_dict().Max(kv => (kv.Value - a![kv.Key]).abs().max().item<float>());
+});
 
 // The package's default data: the synthetic ADNI-like cohort (seed 42, the paper's group sizes), preprocessed
 // on its 248 training controls (MRI / ICV, z-scores, age and sex covariates); 48 held-out controls.

@@ -34,6 +34,10 @@ internal static class ReproduceCommand
                 "and write notebooks/executed/*.ipynb with static figures (PNG, no plotly.js; needs Chromium, checked before anything runs). With its full-run parameters (hours on 2 cores), " +
                 "or with --quick the 'executed' profile of notebooks/profiles.json (minutes; how the committed copies were made).",
         };
+        var workers = new Option<int?>("--workers") { Description = "Models trained at the same time, each on its own thread (default 1). Experimental: with TorchSharp 0.107 more than one worker can crash with a native scalar error; rerun, the model cache keeps finished models." };
+        var noStack = new Option<bool>("--no-stack") { Description = "Train every seed on its own instead of stacking the seeds of stackable models into one module (same results to float rounding; slower)." };
+        var cache = new Option<string?>("--cache") { Description = "Folder of trained models reused by reruns of the same configuration (default: <out>/cache)." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Train every model again; neither read nor write the model cache." };
         var training = new TrainingCliOptions();
         var command = new Command("reproduce",
             "Reproduce the paper's experiments: generate (or load) the cohort, train the grid, write tables, per-subject scores and a report.\n" +
@@ -41,7 +45,7 @@ internal static class ReproduceCommand
             "         normative reproduce --models mmsivae-mopoe,mmvae-mopoe --latents 15 --seeds 0,1,2 --preset paper\n" +
             "         normative reproduce --models mmsivae-mopoe --latents 15 --seeds 0 --mapping paper\n" +
             "         normative reproduce --notebooks");
-        foreach (var option in new Option[] { quick, cohort, output, methods, latents, seeds, cohortSeed, calibrationSize, mapping, noFigures, notebooks }) command.Options.Add(option);
+        foreach (var option in new Option[] { quick, cohort, output, methods, latents, seeds, cohortSeed, calibrationSize, mapping, noFigures, notebooks, workers, noStack, cache, noCache }) command.Options.Add(option);
         training.AddTo(command);
 
         command.SetGuardedAction(async (parse, token) =>
@@ -65,6 +69,9 @@ internal static class ReproduceCommand
                 LearningRate = parse.GetValue(training.LearningRate) ?? baseline.Grid.LearningRate,
                 BatchSize = parse.GetValue(training.BatchSize),
                 Threads = parse.GetValue(training.Threads),
+                Workers = parse.GetValue(workers),
+                Stack = !parse.GetValue(noStack),
+                CacheFolder = parse.GetValue(noCache) ? null : parse.GetValue(cache) ?? Path.Combine(parse.GetValue(output)!, "cache"),
                 Device = parse.GetValue(training.Device)!,
                 Conventions = training.ConventionsOf(parse),
             };
@@ -85,7 +92,7 @@ internal static class ReproduceCommand
             {
                 var bar = task("train grid");
                 return Reproduction.Run(options,
-                    new SyncProgress<GridProgress>(p => bar.Report((p.Run - 1) * p.TotalEpochs + p.Epoch, p.TotalRuns * p.TotalEpochs, $"{p.Run}/{p.TotalRuns} {p.RunKey}")),
+                    new SyncProgress<GridProgress>(p => bar.Report(p.EpochsDone, p.TotalRuns * p.TotalEpochs, $"{p.Run}/{p.TotalRuns} {p.RunKey}")),
                     Console.WriteLine, token);
             });
             Plots.WrittenFigures? figures = null;

@@ -22,7 +22,7 @@ internal sealed class TrainingCliOptions
 
     public Option<int?> BatchSize { get; } = new("--batch-size") { Description = "Override the preset's mini-batch size." };
 
-    public Option<int?> Threads { get; } = new("--threads") { Description = "Torch CPU threads (default 1: faster for these small networks)." };
+    public Option<int?> Threads { get; } = new("--threads") { Description = "Torch CPU threads (per worker for reproduce; default 1: faster for these small networks)." };
 
     public Option<string> Device { get; } = new("--device")
     {

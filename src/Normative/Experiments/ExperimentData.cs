@@ -17,11 +17,23 @@ public sealed class ExperimentData : IDisposable
         Preprocessing = preprocessing;
         GroundTruth = groundTruth;
         Train = preprocessing.TrainTensors(cohort);
-        Holdout = preprocessing.HoldoutTensors(cohort);
-        Calibration = preprocessing.CalibrationTensors(cohort);
-        Patients = preprocessing.PatientTensors(cohort);
-        if (Holdout.Count == 0) throw new ArgumentException($"Cohort '{cohort.Name}' has no held-out controls (split holdout); the false-positive rate needs them.");
-        if (Patients.Count == 0) throw new ArgumentException($"Cohort '{cohort.Name}' has no patients (split test).");
+        try
+        {
+            Holdout = preprocessing.HoldoutTensors(cohort);
+            Calibration = preprocessing.CalibrationTensors(cohort);
+            Patients = preprocessing.PatientTensors(cohort);
+            if (Holdout.Count == 0) throw new ArgumentException($"Cohort '{cohort.Name}' has no held-out controls (split holdout); the false-positive rate needs them.");
+            if (Patients.Count == 0) throw new ArgumentException($"Cohort '{cohort.Name}' has no patients (split test).");
+        }
+        catch
+        {
+            // A constructor that throws hands nothing back to dispose: free what was allocated here.
+            Train.Dispose();
+            Holdout?.Dispose();
+            Calibration?.Dispose();
+            Patients?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Prepares <paramref name="cohort"/> (and keeps its planted truth when it is synthetic).</summary>

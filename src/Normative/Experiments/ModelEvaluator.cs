@@ -15,8 +15,9 @@ public static class ModelEvaluator
     /// <summary>Trains and evaluates one grid cell.</summary>
     /// <param name="progress">Told after every epoch.</param>
     /// <param name="cancellationToken">Observed every batch.</param>
+    /// <param name="trained">Told of the trained model before it is scored (e.g. to cache it).</param>
     public static ModelEvaluation Run(ExperimentData data, MethodSpec method, int latentDim, int seed, GridOptions options,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, TrainedCallback? trained = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(method);
@@ -34,6 +35,7 @@ public static class ModelEvaluator
             var clock = Stopwatch.StartNew();
             var history = Trainer.Fit(model, train, options.TrainingFor(seed), progress, cancellationToken);
             clock.Stop();
+            trained?.Invoke(seed, model, history, clock.Elapsed);
             return Evaluate(model, history, clock.Elapsed, method, seed, options.Conventions, train, holdout, patients, calibration);
         }
         catch
@@ -41,6 +43,75 @@ public static class ModelEvaluator
             model.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Trains the seeds <paramref name="seeds"/> of one method and latent size as one stacked module (the method's
+    /// model must be <see cref="ModelDescriptor.Stackable"/>), then evaluates each member as the single model of its
+    /// seed: the same runs as <see cref="Run"/> seed by seed, to float rounding (see <see cref="StackedLinear"/>).
+    /// </summary>
+    /// <param name="progress">Per seed (or null), told after every epoch.</param>
+    /// <returns>One evaluation per seed, in seed order; each reports an equal share of the stack's training time.</returns>
+    /// <param name="trained">Told of each member, as a single model, before it is scored (e.g. to cache it).</param>
+    public static IReadOnlyList<ModelEvaluation> RunStack(ExperimentData data, MethodSpec method, int latentDim, IReadOnlyList<int> seeds,
+        GridOptions options, IReadOnlyList<IProgress<TrainingProgress>?>? progress = null, CancellationToken cancellationToken = default,
+        TrainedCallback? trained = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(options);
+        if (seeds.Count == 0) throw new ArgumentException("A stack needs at least one seed.", nameof(seeds));
+        var modalities = method.ModalitiesFrom(data.Train.ModalityNames);
+        using var train = data.Train.SelectModalities(modalities);
+        using var holdout = data.Holdout.SelectModalities(modalities);
+        using var patients = data.Patients.SelectModalities(modalities);
+        using var calibration = data.Calibration.SelectModalities(modalities);
+
+        var spec = ModelFactory.Spec(method.Model, method.Aggregator, latentDim, train.FeatureCounts, train.CovariateCount,
+            options.ModelOptionsFor(method.Model), seeds[0], modalities) with { MemberSeeds = seeds.ToArray() };
+        var evaluations = new List<ModelEvaluation>(seeds.Count);
+        try
+        {
+            using var stack = ModelFactory.Create(spec);
+            var clock = Stopwatch.StartNew();
+            var histories = Trainer.FitStack(stack, train, options.TrainingFor(seeds[0]), progress, cancellationToken);
+            clock.Stop();
+            for (int k = 0; k < seeds.Count; k++)
+            {
+                var model = stack.ExtractMember(k);
+                try
+                {
+                    trained?.Invoke(seeds[k], model, histories[k], clock.Elapsed / seeds.Count);
+                    evaluations.Add(Evaluate(model, histories[k], clock.Elapsed / seeds.Count, method, seeds[k], options.Conventions, train, holdout, patients, calibration));
+                }
+                catch
+                {
+                    model.Dispose();
+                    throw;
+                }
+            }
+            return evaluations;
+        }
+        catch
+        {
+            foreach (var evaluation in evaluations) evaluation.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Scores a model trained earlier (e.g. loaded from a <see cref="TrainedModelCache"/>) for <paramref name="method"/>;
+    /// the evaluation owns the model.</summary>
+    public static ModelEvaluation EvaluateTrained(ExperimentData data, MethodSpec method, MultimodalVae model, TrainingHistory history,
+        TimeSpan trainingTime, int seed, DeviationConventions conventions)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(method);
+        var modalities = method.ModalitiesFrom(data.Train.ModalityNames);
+        using var train = data.Train.SelectModalities(modalities);
+        using var holdout = data.Holdout.SelectModalities(modalities);
+        using var patients = data.Patients.SelectModalities(modalities);
+        using var calibration = data.Calibration.SelectModalities(modalities);
+        return Evaluate(model, history, trainingTime, method, seed, conventions, train, holdout, patients, calibration);
     }
 
     /// <summary>
@@ -94,4 +165,7 @@ public static class ModelEvaluator
         Error = conventions.ErrorKind,
         Seed = seed,
     };
+
+    /// <summary>Receives a model right after training: its seed, the model, its history and training time.</summary>
+    public delegate void TrainedCallback(int seed, MultimodalVae model, TrainingHistory history, TimeSpan trainingTime);
 }

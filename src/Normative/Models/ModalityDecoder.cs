@@ -12,17 +12,18 @@ namespace Normative.Models;
 public sealed class ModalityDecoder : Module<Tensor, Tensor, Tensor>
 {
     private readonly Sequential body;
-    private readonly Linear output;
+    private readonly Module<Tensor, Tensor> output;
 
     /// <param name="name">Module name.</param>
     /// <param name="latent">Latent size d.</param>
     /// <param name="covariates">Covariate width c.</param>
     /// <param name="hidden">Hidden widths (design §4: 32, 64).</param>
     /// <param name="features">Output features p_m.</param>
-    public ModalityDecoder(string name, int latent, int covariates, IReadOnlyList<int> hidden, int features) : base(name)
+    /// <param name="members">Models stacked in one module (see <see cref="StackedLinear"/>); 1 for a single model.</param>
+    public ModalityDecoder(string name, int latent, int covariates, IReadOnlyList<int> hidden, int features, int members = 1) : base(name)
     {
-        body = Mlp.Hidden(latent + covariates, hidden);
-        output = Linear(hidden[^1], features);
+        body = Mlp.Hidden(latent + covariates, hidden, members);
+        output = Mlp.Layer(hidden[^1], features, members);
         RegisterComponents();
     }
 

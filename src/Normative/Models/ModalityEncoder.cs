@@ -12,19 +12,20 @@ namespace Normative.Models;
 public sealed class ModalityEncoder : Module<Tensor, Tensor, GaussianParameters>
 {
     private readonly Sequential body;
-    private readonly Linear mean;
-    private readonly Linear logVariance;
+    private readonly Module<Tensor, Tensor> mean;
+    private readonly Module<Tensor, Tensor> logVariance;
 
     /// <param name="name">Module name.</param>
     /// <param name="features">Input features p_m.</param>
     /// <param name="covariates">Covariate width c.</param>
     /// <param name="hidden">Hidden widths (design §4: 64, 32).</param>
     /// <param name="latent">Latent size d.</param>
-    public ModalityEncoder(string name, int features, int covariates, IReadOnlyList<int> hidden, int latent) : base(name)
+    /// <param name="members">Models stacked in one module (see <see cref="StackedLinear"/>); 1 for a single model.</param>
+    public ModalityEncoder(string name, int features, int covariates, IReadOnlyList<int> hidden, int latent, int members = 1) : base(name)
     {
-        body = Mlp.Hidden(features + covariates, hidden);
-        mean = Linear(hidden[^1], latent);
-        logVariance = Linear(hidden[^1], latent);
+        body = Mlp.Hidden(features + covariates, hidden, members);
+        mean = Mlp.Layer(hidden[^1], latent, members);
+        logVariance = Mlp.Layer(hidden[^1], latent, members);
         RegisterComponents();
     }
 

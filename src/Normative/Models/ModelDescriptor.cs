@@ -8,10 +8,13 @@ namespace Normative.Models;
 /// <param name="OptionsType">The options record the model reads (serialised in checkpoints).</param>
 /// <param name="DefaultOptions">The model's options with their defaults.</param>
 /// <param name="Create">Builds the model from a spec.</param>
+/// <param name="Stackable">Whether several seeds of the model train as one stacked module (<see cref="ModelSpec.MemberSeeds"/>);
+/// Models/README.md says why the others do not.</param>
 public sealed record ModelDescriptor(
     string Name,
     string Description,
     bool UsesAggregator,
     Type OptionsType,
     Func<ModelOptions> DefaultOptions,
-    Func<ModelSpec, MultimodalVae> Create);
+    Func<ModelSpec, MultimodalVae> Create,
+    bool Stackable = false);

@@ -17,6 +17,12 @@ public static class ModelFactory
     /// <param name="seed">Seed of the weight initialisation.</param>
     /// <param name="modalityNames">Modality names (default "modality1", ...).</param>
     public static MultimodalVae Create(string name, AggregatorKind? aggregator, int latentDim, IReadOnlyList<int> featureCounts,
+        int covariateCount, ModelOptions? options = null, int seed = 0, IReadOnlyList<string>? modalityNames = null) =>
+        Create(Spec(name, aggregator, latentDim, featureCounts, covariateCount, options, seed, modalityNames));
+
+    /// <summary>The spec <see cref="Create(string, AggregatorKind?, int, IReadOnlyList{int}, int, ModelOptions?, int, IReadOnlyList{string}?)"/>
+    /// builds from (defaults filled in, options checked), e.g. to build a stack of it with <see cref="ModelSpec.MemberSeeds"/>.</summary>
+    public static ModelSpec Spec(string name, AggregatorKind? aggregator, int latentDim, IReadOnlyList<int> featureCounts,
         int covariateCount, ModelOptions? options = null, int seed = 0, IReadOnlyList<string>? modalityNames = null)
     {
         var descriptor = ModelRegistry.Get(name);
@@ -28,7 +34,7 @@ public static class ModelFactory
             latentDim, featureCounts.ToArray(), covariateCount,
             (modalityNames ?? featureCounts.Select((_, m) => $"modality{m + 1}").ToArray()).ToArray(),
             options, seed);
-        return Create(spec);
+        return spec;
     }
 
     /// <summary>A new model from a full spec (used when loading checkpoints).</summary>

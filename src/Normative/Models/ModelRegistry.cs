@@ -9,10 +9,10 @@ public static class ModelRegistry
     /// <summary>All registered models, in the order help texts list them.</summary>
     public static IReadOnlyList<ModelDescriptor> All { get; } =
     [
-        new("vae", "VAE, one encoder/decoder over the concatenated modalities", false, typeof(ModelOptions), () => new ModelOptions(), spec => new Vae(spec)),
-        new("sivae", "Soft-introspective VAE over the concatenated modalities", false, typeof(MmSivaeOptions), () => new MmSivaeOptions(), spec => new Sivae(spec)),
-        new("mmvae", "Multimodal VAE, per-modality encoders fused by an aggregator", true, typeof(ModelOptions), () => new ModelOptions(), spec => new MmVae(spec)),
-        new("mmsivae", "Multimodal soft-introspective VAE (Algorithm 1)", true, typeof(MmSivaeOptions), () => new MmSivaeOptions(), spec => new MmSivae(spec)),
+        new("vae", "VAE, one encoder/decoder over the concatenated modalities", false, typeof(ModelOptions), () => new ModelOptions(), spec => new Vae(spec), Stackable: true),
+        new("sivae", "Soft-introspective VAE over the concatenated modalities", false, typeof(MmSivaeOptions), () => new MmSivaeOptions(), spec => new Sivae(spec), Stackable: true),
+        new("mmvae", "Multimodal VAE, per-modality encoders fused by an aggregator", true, typeof(ModelOptions), () => new ModelOptions(), spec => new MmVae(spec), Stackable: true),
+        new("mmsivae", "Multimodal soft-introspective VAE (Algorithm 1)", true, typeof(MmSivaeOptions), () => new MmSivaeOptions(), spec => new MmSivae(spec), Stackable: true),
         new("mmjsd", "mmJSD, mixture reconstruction and a Jensen-Shannon regulariser with a dynamic prior", false, typeof(ModelOptions), () => new ModelOptions(), spec => new MmJsd(spec)),
         new("jmvae", "JMVAE-kl, joint encoder plus unimodal encoders tied by KL terms", false, typeof(JmvaeOptions), () => new JmvaeOptions(), spec => new Jmvae(spec)),
         new("mvtcae", "MVTCAE, product-of-experts posterior with the total-correlation objective", false, typeof(MvtcaeOptions), () => new MvtcaeOptions(), spec => new Mvtcae(spec)),

@@ -27,6 +27,16 @@ public sealed record ModelSpec(
     /// <summary>Number of modalities M.</summary>
     public int ModalityCount => FeatureCounts.Count;
 
+    /// <summary>
+    /// Seeds of the members when this spec builds a stack of same-architecture models trained together (each
+    /// initialised as the single model of its seed would be, see <see cref="StackedLinear"/>); null for a single
+    /// model seeded by <see cref="Seed"/>. Not saved: a checkpoint holds one member.
+    /// </summary>
+    public IReadOnlyList<int>? MemberSeeds { get; init; }
+
+    /// <summary>Models in one module: the member count of a stack, else 1.</summary>
+    public int MemberCount => MemberSeeds?.Count ?? 1;
+
     /// <summary>Total number of input features, sum_m p_m.</summary>
     public int TotalFeatures => FeatureCounts.Sum();
 }

@@ -23,9 +23,10 @@ public abstract class MultimodalVae : Module
     private readonly ModuleList<ModalityDecoder> decoders;
     private readonly IPosteriorAggregator? aggregator;
     private readonly int[] viewFeatures;
-    private readonly Generator initialisation;
+    private readonly Generator? initialisation;
 
-    /// <param name="spec">Architecture and options. A per-modality model without an aggregator
+    /// <param name="spec">Architecture and options; with <see cref="ModelSpec.MemberSeeds"/>, a stack of models of a
+    /// stackable type (<see cref="ModelDescriptor.Stackable"/>). A per-modality model without an aggregator
     /// (<see cref="ModelSpec.Aggregator"/> null) fuses its unimodal posteriors itself and overrides
     /// <see cref="Posterior"/>.</param>
     /// <param name="layout">Per-modality or concatenated input.</param>
@@ -50,11 +51,19 @@ public abstract class MultimodalVae : Module
             throw new ArgumentException($"{encoderInputs.Count} encoder input widths for {viewFeatures.Length} views.", nameof(encoderInputs));
         var inputs = encoderInputs ?? viewFeatures;
         var o = spec.Options;
-        encoders = ModuleList(inputs.Select((p, v) => new ModalityEncoder($"encoder{v + 1}", p, spec.CovariateCount, o.EncoderHidden, spec.LatentDim)).ToArray());
-        decoders = ModuleList(viewFeatures.Select((p, v) => new ModalityDecoder($"decoder{v + 1}", spec.LatentDim, spec.CovariateCount, o.DecoderHidden, p)).ToArray());
+        int members = spec.MemberCount;
+        encoders = ModuleList(inputs.Select((p, v) => new ModalityEncoder($"encoder{v + 1}", p, spec.CovariateCount, o.EncoderHidden, spec.LatentDim, members)).ToArray());
+        decoders = ModuleList(viewFeatures.Select((p, v) => new ModalityDecoder($"decoder{v + 1}", spec.LatentDim, spec.CovariateCount, o.DecoderHidden, p, members)).ToArray());
         RegisterComponents();
-        initialisation = new Generator((ulong)spec.Seed, CPU);
-        InitializeLinearLayers(this, initialisation);
+        if (spec.MemberSeeds is { } seeds)
+        {
+            InitializeStackedLayers(this, seeds);
+        }
+        else
+        {
+            initialisation = new Generator((ulong)spec.Seed, CPU);
+            InitializeLinearLayers(this, initialisation);
+        }
         Device = ModelDevice.Parse(o.Device);
         this.to(Device);
     }
@@ -70,6 +79,10 @@ public abstract class MultimodalVae : Module
 
     /// <summary>Latent size d.</summary>
     public int LatentDim => Spec.LatentDim;
+
+    /// <summary>Models trained together in this module (<see cref="ModelSpec.MemberCount"/>): 1 for a single model.
+    /// A stack's batches hold the members' rows one member after another (<see cref="StackedLinear"/>).</summary>
+    public int Members => Spec.MemberCount;
 
     /// <summary>Number of modalities M in the data.</summary>
     public int ModalityCount => Spec.ModalityCount;
@@ -160,8 +173,10 @@ public abstract class MultimodalVae : Module
     /// </summary>
     protected T AddModule<T>(string name, T module) where T : Module
     {
+        var generator = initialisation
+            ?? throw new NotSupportedException($"Model '{Spec.Name}' adds its own modules and cannot be stacked; train its seeds one at a time.");
         register_module(name, module);
-        InitializeLinearLayers(module, initialisation);
+        InitializeLinearLayers(module, generator);
         module.to(Device);
         return module;
     }
@@ -191,19 +206,114 @@ public abstract class MultimodalVae : Module
     {
         var views = ToViews(batch);
         var posterior = PosteriorOf(views.Inputs, batch.Covariates, views.Observed);
-        var z = posterior.Sample(context.Random);
+        var z = Sample(posterior, context);
         var reconstruction = DecodeViews(z, batch.Covariates);
-        var rec = SquaredError(views.Inputs, reconstruction, views.Observed).mean();
-        var kl = posterior.KlToPrior().mean();
+        var rec = BatchMean(SquaredError(views.Inputs, reconstruction, views.Observed));
+        var kl = BatchMean(posterior.KlToPrior());
         return new RealBatchElbo(views, z, reconstruction, rec, kl);
     }
 
-    /// <summary>Standard-normal draws [n, d] on the model's device from the step's generator.</summary>
+    /// <summary>Standard-normal draws [n, d] on the model's device from the step's generator (each member's own
+    /// generator for its own rows in a stack).</summary>
     protected Tensor PriorSample(long n, StepContext context)
     {
-        var generator = context.Random;
-        return randn(n, LatentDim, device: generator?.device ?? Device, generator: generator).to(Device);
+        if (Members == 1) return Normal(n, context.Random);
+        long rows = MemberRows(n);
+        using var scope = NewDisposeScope();
+        return cat(Enumerable.Range(0, Members).Select(k => Normal(rows, context.RandomOf(k))).ToArray(), 0).MoveToOuterDisposeScope();
+
+        Tensor Normal(long count, Generator? generator) =>
+            randn(count, LatentDim, device: generator?.device ?? Device, generator: generator).to(Device);
     }
+
+    /// <summary>One reparameterised draw per row from <paramref name="posterior"/>: in a stack, each member's rows
+    /// with the member's own generator, so a member draws what it would draw alone.</summary>
+    protected Tensor Sample(GaussianMixture posterior, StepContext context)
+    {
+        if (Members == 1) return posterior.Sample(context.Random);
+        using var scope = NewDisposeScope();
+        long rows = MemberRows(posterior.Count);
+        var draws = new Tensor[Members];
+        for (int k = 0; k < Members; k++)
+        {
+            var member = new GaussianMixture(posterior.Weights.narrow(0, k * rows, rows), posterior.Mu.narrow(1, k * rows, rows), posterior.LogVar.narrow(1, k * rows, rows));
+            draws[k] = member.Sample(context.RandomOf(k));
+        }
+        return cat(draws, 0).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The batch mean of a per-row quantity [rows]: a scalar for a single model, and for a stack each member's mean
+    /// over its own rows, [E]. Losses built from these are per member; their sum (<see cref="Total"/>) gives each
+    /// member exactly its own gradient (a mean over members would scale it by 1/E, which Adam's epsilon does not ignore).
+    /// </summary>
+    protected Tensor BatchMean(Tensor perRow) => Members == 1 ? perRow.mean() : perRow.view(Members, -1).mean([1]);
+
+    /// <summary>The scalar to differentiate: the loss itself, or for a stack the sum of the members' losses.</summary>
+    protected Tensor Total(Tensor loss) => Members == 1 ? loss : loss.sum();
+
+    /// <summary>
+    /// As <see cref="ReadTerms"/>, one dictionary per member: a stack's terms are [E] (see <see cref="BatchMean"/>), and a
+    /// non-finite value names the member's seed.
+    /// </summary>
+    protected Dictionary<string, double>[] ReadMemberTerms(StepContext context, params (string Name, Tensor Value)[] terms)
+    {
+        if (Members == 1) return [ReadTerms(context, terms)];
+        var values = Enumerable.Range(0, Members).Select(_ => new Dictionary<string, double>(terms.Length)).ToArray();
+        foreach (var (name, value) in terms)
+        {
+            using var cpu = value.detach().to_type(ScalarType.Float64).cpu();
+            var x = cpu.data<double>().ToArray();
+            for (int k = 0; k < Members; k++)
+            {
+                if (!double.IsFinite(x[k])) throw new NonFiniteLossException(context, $"{name} (stack member {k + 1}, seed {Spec.MemberSeeds![k]})", x[k]);
+                values[k][name] = x[k];
+            }
+        }
+        return values;
+    }
+
+    /// <summary>The step result of every member: a single model's own, or for a stack the members' (in
+    /// <see cref="StepResult.Members"/>) with their mean as the headline.</summary>
+    protected static StepResult Combine(IReadOnlyList<StepResult> members)
+    {
+        if (members.Count == 1) return members[0];
+        var names = members[0].Terms.Keys;
+        return new StepResult(members.Average(m => m.Loss), names.ToDictionary(n => n, n => members.Average(m => m.Terms[n]))) { Members = members };
+    }
+
+    /// <summary>
+    /// Member <paramref name="member"/> of a stack as a single model of its own seed: the same spec without
+    /// <see cref="ModelSpec.MemberSeeds"/>, the member's slice of every parameter copied in. The caller owns it.
+    /// </summary>
+    public MultimodalVae ExtractMember(int member)
+    {
+        var seeds = Spec.MemberSeeds ?? throw new InvalidOperationException($"Model '{Spec.Name}' is a single model, not a stack.");
+        ArgumentOutOfRangeException.ThrowIfNegative(member);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(member, seeds.Count);
+        var single = ModelFactory.Create(Spec with { Seed = seeds[member], MemberSeeds = null });
+        try
+        {
+            using var noGrad = no_grad();
+            var source = named_parameters().ToDictionary(p => p.name, p => p.parameter);
+            foreach (var (name, target) in single.named_parameters())
+            {
+                var stacked = source.GetValueOrDefault(name)
+                    ?? throw new InvalidOperationException($"The stack has no parameter '{name}' of the single model.");
+                target.copy_(stacked[member]);
+            }
+            return single;
+        }
+        catch
+        {
+            single.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Rows per member of a stacked batch of <paramref name="rows"/> rows.</summary>
+    private long MemberRows(long rows) => rows % Members == 0 ? rows / Members
+        : throw new ArgumentException($"A batch of {rows} rows does not split evenly over {Members} stack members.");
 
     /// <summary>The spec's options as the model's own options type, or an error naming the model and both types.</summary>
     protected static T OptionsOf<T>(ModelSpec spec) where T : ModelOptions => spec.Options as T
@@ -281,9 +391,32 @@ public abstract class MultimodalVae : Module
         }
     }
 
+    /// <summary>
+    /// A stack's initialisation: member k's slice of each layer, in the single model's layer order, drawn from a
+    /// generator seeded with member k's seed, so every member starts with its single model's weights bit for bit.
+    /// </summary>
+    private static void InitializeStackedLayers(Module root, IReadOnlyList<int> seeds)
+    {
+        using var noGrad = no_grad();
+        var layers = root.modules().Where(m => m is TorchSharp.Modules.Linear or StackedLinear).ToArray();
+        if (layers.OfType<TorchSharp.Modules.Linear>().Any()) throw new NotSupportedException("A stacked model may hold only stacked linear layers.");
+        for (int k = 0; k < seeds.Count; k++)
+        {
+            using var generator = new Generator((ulong)seeds[k], CPU);
+            foreach (var layer in layers.Cast<StackedLinear>())
+            {
+                double bound = 1.0 / Math.Sqrt(layer.Weight.shape[2]);
+                using var weight = layer.Weight[k];
+                using var bias = layer.Bias[k];
+                weight.uniform_(-bound, bound, generator);
+                bias.uniform_(-bound, bound, generator);
+            }
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
-        if (disposing) initialisation.Dispose();
+        if (disposing) initialisation?.Dispose();
         base.Dispose(disposing);
     }
 
@@ -296,6 +429,12 @@ public abstract class MultimodalVae : Module
         if (spec.ModalityNames.Count != spec.FeatureCounts.Count)
             throw new ArgumentException($"{spec.ModalityNames.Count} modality names for {spec.FeatureCounts.Count} modalities.", nameof(spec));
         spec.Options.Validate();
+        if (spec.MemberSeeds is { } seeds)
+        {
+            if (seeds.Count == 0) throw new ArgumentException("A stack needs at least one member seed.", nameof(spec));
+            if (!ModelRegistry.Get(spec.Name).Stackable)
+                throw new ArgumentException($"Model '{spec.Name}' cannot be trained as a stack (Models/README.md says why); train its seeds one at a time.", nameof(spec));
+        }
     }
 
     /// <summary>What <see cref="RealElbo"/> computes: the views, latent sample, reconstruction and the

@@ -30,6 +30,25 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void TorchThreadCountIsRestoredAfterTraining()
+    {
+        using var data = ToyCohort.Create(20, seed: 35);
+        using var model = ModelTraining.Create("vae", data);
+        int before = TorchSharp.torch.get_num_threads();
+        try
+        {
+            // Torch's intra-op count is per calling thread (OpenMP); this test runs on one thread throughout.
+            TorchSharp.torch.set_num_threads(2);
+            Trainer.Fit(model, data, ModelTraining.Quick(1) with { Threads = 1 });
+            Assert.Equal(2, TorchSharp.torch.get_num_threads());
+        }
+        finally
+        {
+            TorchSharp.torch.set_num_threads(before);
+        }
+    }
+
+    [Fact]
     public void CancellationIsObservedBeforeTheNextBatch()
     {
         using var data = ToyCohort.Create(50, seed: 33);

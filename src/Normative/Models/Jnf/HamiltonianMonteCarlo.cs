@@ -75,9 +75,14 @@ public sealed class HamiltonianMonteCarlo
             accepted += accept.sum().item<long>();
             proposals += z.shape[0];
             var column = accept.unsqueeze(-1);
+            var (previousZ, previousLogF, previousGrad) = (z, logF, grad);
             z = where(column, proposal, z).MoveToOuterDisposeScope();
             logF = where(accept, proposalLogF, logF).MoveToOuterDisposeScope();
             grad = where(column, proposalGrad, grad).MoveToOuterDisposeScope();
+            // The replaced state lives in the outer scope: free it now, or a long run holds every iteration's copy.
+            previousZ.Dispose();
+            previousLogF.Dispose();
+            previousGrad.Dispose();
             if (iteration >= BurnIn) kept.Add(z.clone().MoveToOuterDisposeScope());
         }
         var samples = stack(kept, 0).MoveToOuterDisposeScope();

@@ -59,9 +59,14 @@ public class MmSivae : MultimodalVae
         if (context.Epoch <= Options.WarmupEpochs) return WarmupStep(batch, context);
         var encoderPhase = UpdateEncoder(batch, context);
         var decoderTerms = UpdateDecoder(batch, encoderPhase, context);
-        var terms = new Dictionary<string, double>(encoderPhase.Terms);
-        foreach (var (name, value) in decoderTerms) terms[name] = value;
-        return new StepResult(terms["rec"] + terms["kl"], terms);
+        var members = new StepResult[Members];
+        for (int k = 0; k < Members; k++)
+        {
+            var terms = new Dictionary<string, double>(encoderPhase.Terms[k]);
+            foreach (var (name, value) in decoderTerms[k]) terms[name] = value;
+            members[k] = new StepResult(terms["rec"] + terms["kl"], terms);
+        }
+        return Combine(members);
     }
 
     /// <summary>
@@ -86,19 +91,19 @@ public class MmSivae : MultimodalVae
             var generated = AllObserved(n);
             var reconstructionPosterior = PosteriorOf(Detached(reconstruction), c, generated);
             var fakePosterior = PosteriorOf(Detached(fake), c, generated);
-            var recRec = SquaredError(reconstruction, DecodeViews(reconstructionPosterior.Sample(context.Random), c));
-            var recFake = SquaredError(fake, DecodeViews(fakePosterior.Sample(context.Random), c));
+            var recRec = SquaredError(reconstruction, DecodeViews(Sample(reconstructionPosterior, context), c));
+            var recFake = SquaredError(fake, DecodeViews(Sample(fakePosterior, context), c));
             var klRec = reconstructionPosterior.KlToPrior();
             var klFake = fakePosterior.KlToPrior();
 
-            var expElboRec = (-2.0 * s * (o.BetaRec * recRec + o.BetaNeg * klRec)).exp().mean();
-            var expElboFake = (-2.0 * s * (o.BetaRec * recFake + o.BetaNeg * klFake)).exp().mean();
+            var expElboRec = BatchMean((-2.0 * s * (o.BetaRec * recRec + o.BetaNeg * klRec)).exp());
+            var expElboFake = BatchMean((-2.0 * s * (o.BetaRec * recFake + o.BetaNeg * klFake)).exp());
             var lossE = s * (o.BetaRec * rec + o.BetaKl * kl) + 0.25 * (expElboRec + expElboFake);
 
-            var terms = ReadTerms(context, ("rec", rec), ("kl", kl), ("expelbo_rec", expElboRec),
+            var terms = ReadMemberTerms(context, ("rec", rec), ("kl", kl), ("expelbo_rec", expElboRec),
                 ("expelbo_fake", expElboFake), ("loss_encoder", lossE));
             adam.zero_grad();
-            lossE.backward();
+            Total(lossE).backward();
             adam.step();
             return new EncoderPhase(z.detach(), noise, terms);
         }
@@ -112,7 +117,7 @@ public class MmSivae : MultimodalVae
     /// Algorithm 1, UpdateDecoder: one Adam step of the decoders on L_D with the encoders frozen, using
     /// the real latent and prior noise of the preceding encoder update.
     /// </summary>
-    internal Dictionary<string, double> UpdateDecoder(ModelBatch batch, EncoderPhase encoderPhase, StepContext context)
+    internal Dictionary<string, double>[] UpdateDecoder(ModelBatch batch, EncoderPhase encoderPhase, StepContext context)
     {
         var adam = decoderOptimizer ?? throw new InvalidOperationException("Call PrepareTraining before training.");
         var views = ToViews(batch);
@@ -124,21 +129,21 @@ public class MmSivae : MultimodalVae
             SetTrainable(encodersTrainable: false, decodersTrainable: true);
             var fake = DecodeViews(encoderPhase.PriorNoise, c);
             var reconstruction = DecodeViews(encoderPhase.RealLatent, c);
-            var rec = SquaredError(views.Inputs, reconstruction, views.Observed).mean();
+            var rec = BatchMean(SquaredError(views.Inputs, reconstruction, views.Observed));
 
             var generated = AllObserved(batch.Count);
             var reconstructionPosterior = PosteriorOf(reconstruction, c, generated);
             var fakePosterior = PosteriorOf(fake, c, generated);
-            var recRec = SquaredError(Detached(reconstruction), DecodeViews(reconstructionPosterior.Sample(context.Random).detach(), c)).mean();
-            var recFake = SquaredError(Detached(fake), DecodeViews(fakePosterior.Sample(context.Random).detach(), c)).mean();
-            var klRec = reconstructionPosterior.KlToPrior().mean();
-            var klFake = fakePosterior.KlToPrior().mean();
+            var recRec = BatchMean(SquaredError(Detached(reconstruction), DecodeViews(Sample(reconstructionPosterior, context).detach(), c)));
+            var recFake = BatchMean(SquaredError(Detached(fake), DecodeViews(Sample(fakePosterior, context).detach(), c)));
+            var klRec = BatchMean(reconstructionPosterior.KlToPrior());
+            var klFake = BatchMean(fakePosterior.KlToPrior());
 
             var lossD = s * (o.BetaRec * rec + 0.5 * o.BetaKl * (klRec + klFake) + 0.5 * o.GammaR * o.BetaRec * (recRec + recFake));
-            var terms = ReadTerms(context, ("rec_decoder", rec), ("kl_rec", klRec), ("kl_fake", klFake),
+            var terms = ReadMemberTerms(context, ("rec_decoder", rec), ("kl_rec", klRec), ("kl_fake", klFake),
                 ("rec_rec", recRec), ("rec_fake", recFake), ("loss_decoder", lossD));
             adam.zero_grad();
-            lossD.backward();
+            Total(lossD).backward();
             adam.step();
             return terms;
         }
@@ -158,13 +163,13 @@ public class MmSivae : MultimodalVae
         var decoderAdam = decoderOptimizer!;
         var (_, _, _, rec, kl) = RealElbo(batch, context);
         var loss = Scale * (Options.BetaRec * rec + Options.BetaKl * kl);
-        var terms = ReadTerms(context, ("rec", rec), ("kl", kl), ("loss_warmup", loss));
+        var members = ReadMemberTerms(context, ("rec", rec), ("kl", kl), ("loss_warmup", loss));
         encoderAdam.zero_grad();
         decoderAdam.zero_grad();
-        loss.backward();
+        Total(loss).backward();
         encoderAdam.step();
         decoderAdam.step();
-        return new StepResult(terms["rec"] + terms["kl"], terms);
+        return Combine(members.Select(terms => new StepResult(terms["rec"] + terms["kl"], terms)).ToArray());
     }
 
     private static Tensor[] Detached(IReadOnlyList<Tensor> tensors) => tensors.Select(t => t.detach()).ToArray();
@@ -182,6 +187,6 @@ public class MmSivae : MultimodalVae
     /// <summary>What the encoder update hands to the decoder update.</summary>
     /// <param name="RealLatent">Z, the sampled latent of the real batch (detached).</param>
     /// <param name="PriorNoise">Z_f ~ N(0, I).</param>
-    /// <param name="Terms">The encoder-side loss terms.</param>
-    internal sealed record EncoderPhase(Tensor RealLatent, Tensor PriorNoise, IReadOnlyDictionary<string, double> Terms);
+    /// <param name="Terms">The encoder-side loss terms, one dictionary per stack member (one for a single model).</param>
+    internal sealed record EncoderPhase(Tensor RealLatent, Tensor PriorNoise, IReadOnlyList<Dictionary<string, double>> Terms);
 }

@@ -40,10 +40,10 @@ public class MmVae : MultimodalVae
         var adam = optimizer ?? throw new InvalidOperationException("Call PrepareTraining before TrainStep.");
         adam.zero_grad();
         var objective = Objective(batch, context);
-        var terms = ReadTerms(context, objective.Terms);
-        objective.Loss.backward();
+        var members = ReadMemberTerms(context, objective.Terms);
+        Total(objective.Loss).backward();
         adam.step();
-        return new StepResult(objective.Reported.Sum(name => terms[name]), terms);
+        return Combine(members.Select(terms => new StepResult(objective.Reported.Sum(name => terms[name]), terms)).ToArray());
     }
 
     /// <summary>
