@@ -22,21 +22,17 @@ public static class ModelEvaluator
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(options);
-        var modalities = method.ModalitiesFrom(data.Train.ModalityNames);
-        using var train = data.Train.SelectModalities(modalities);
-        using var holdout = data.Holdout.SelectModalities(modalities);
-        using var patients = data.Patients.SelectModalities(modalities);
-        using var calibration = data.Calibration.SelectModalities(modalities);
+        using var groups = new MethodGroups(data, method);
 
-        var model = ModelFactory.Create(method.Model, method.Aggregator, latentDim, train.FeatureCounts, train.CovariateCount,
-            options.ModelOptionsFor(method.Model), seed, modalities);
+        var model = ModelFactory.Create(method.Model, method.Aggregator, latentDim, groups.Train.FeatureCounts, groups.Train.CovariateCount,
+            options.ModelOptionsFor(method.Model), seed, groups.Modalities);
         try
         {
             var clock = Stopwatch.StartNew();
-            var history = Trainer.Fit(model, train, options.TrainingFor(seed), progress, cancellationToken);
+            var history = Trainer.Fit(model, groups.Train, options.TrainingFor(seed), progress, cancellationToken);
             clock.Stop();
             trained?.Invoke(seed, model, history, clock.Elapsed);
-            return Evaluate(model, history, clock.Elapsed, method, seed, options.Conventions, train, holdout, patients, calibration);
+            return Evaluate(model, history, clock.Elapsed, method, seed, options.Conventions, groups);
         }
         catch
         {
@@ -61,20 +57,16 @@ public static class ModelEvaluator
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(options);
         if (seeds.Count == 0) throw new ArgumentException("A stack needs at least one seed.", nameof(seeds));
-        var modalities = method.ModalitiesFrom(data.Train.ModalityNames);
-        using var train = data.Train.SelectModalities(modalities);
-        using var holdout = data.Holdout.SelectModalities(modalities);
-        using var patients = data.Patients.SelectModalities(modalities);
-        using var calibration = data.Calibration.SelectModalities(modalities);
+        using var groups = new MethodGroups(data, method);
 
-        var spec = ModelFactory.Spec(method.Model, method.Aggregator, latentDim, train.FeatureCounts, train.CovariateCount,
-            options.ModelOptionsFor(method.Model), seeds[0], modalities) with { MemberSeeds = seeds.ToArray() };
+        var spec = ModelFactory.Spec(method.Model, method.Aggregator, latentDim, groups.Train.FeatureCounts, groups.Train.CovariateCount,
+            options.ModelOptionsFor(method.Model), seeds[0], groups.Modalities) with { MemberSeeds = seeds.ToArray() };
         var evaluations = new List<ModelEvaluation>(seeds.Count);
         try
         {
             using var stack = ModelFactory.Create(spec);
             var clock = Stopwatch.StartNew();
-            var histories = Trainer.FitStack(stack, train, options.TrainingFor(seeds[0]), progress, cancellationToken);
+            var histories = Trainer.FitStack(stack, groups.Train, options.TrainingFor(seeds[0]), progress, cancellationToken);
             clock.Stop();
             for (int k = 0; k < seeds.Count; k++)
             {
@@ -82,7 +74,7 @@ public static class ModelEvaluator
                 try
                 {
                     trained?.Invoke(seeds[k], model, histories[k], clock.Elapsed / seeds.Count);
-                    evaluations.Add(Evaluate(model, histories[k], clock.Elapsed / seeds.Count, method, seeds[k], options.Conventions, train, holdout, patients, calibration));
+                    evaluations.Add(Evaluate(model, histories[k], clock.Elapsed / seeds.Count, method, seeds[k], options.Conventions, groups));
                 }
                 catch
                 {
@@ -106,12 +98,8 @@ public static class ModelEvaluator
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(method);
-        var modalities = method.ModalitiesFrom(data.Train.ModalityNames);
-        using var train = data.Train.SelectModalities(modalities);
-        using var holdout = data.Holdout.SelectModalities(modalities);
-        using var patients = data.Patients.SelectModalities(modalities);
-        using var calibration = data.Calibration.SelectModalities(modalities);
-        return Evaluate(model, history, trainingTime, method, seed, conventions, train, holdout, patients, calibration);
+        using var groups = new MethodGroups(data, method);
+        return Evaluate(model, history, trainingTime, method, seed, conventions, groups);
     }
 
     /// <summary>
@@ -157,6 +145,42 @@ public static class ModelEvaluator
         if (scores.ErrorKind != conventions.ErrorKind)
             throw new ArgumentException($"The scores carry {scores.ErrorKind} errors but the conventions call for {conventions.ErrorKind}.", nameof(scores));
         return scores.ToDeviationInputs();
+    }
+
+    private static ModelEvaluation Evaluate(MultimodalVae model, TrainingHistory history, TimeSpan trainingTime, MethodSpec method, int seed,
+        DeviationConventions conventions, MethodGroups groups) =>
+        Evaluate(model, history, trainingTime, method, seed, conventions, groups.Train, groups.Holdout, groups.Patients, groups.Calibration);
+
+    /// <summary>The groups of <paramref name="data"/> restricted to the modalities a method sees (one home for that
+    /// selection, shared by single, stacked and cached runs); disposing frees the selections.</summary>
+    private sealed class MethodGroups : IDisposable
+    {
+        public MethodGroups(ExperimentData data, MethodSpec method)
+        {
+            Modalities = method.ModalitiesFrom(data.Train.ModalityNames);
+            Train = data.Train.SelectModalities(Modalities);
+            Holdout = data.Holdout.SelectModalities(Modalities);
+            Patients = data.Patients.SelectModalities(Modalities);
+            Calibration = data.Calibration.SelectModalities(Modalities);
+        }
+
+        public IReadOnlyList<string> Modalities { get; }
+
+        public SubjectTensors Train { get; }
+
+        public SubjectTensors Holdout { get; }
+
+        public SubjectTensors Patients { get; }
+
+        public SubjectTensors Calibration { get; }
+
+        public void Dispose()
+        {
+            Train.Dispose();
+            Holdout.Dispose();
+            Patients.Dispose();
+            Calibration.Dispose();
+        }
     }
 
     /// <summary>Scoring that measures regional errors the way <paramref name="conventions"/> ask.</summary>
