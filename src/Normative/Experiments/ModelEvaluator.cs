@@ -151,7 +151,7 @@ public static class ModelEvaluator
         DeviationConventions conventions, MethodGroups groups) =>
         Evaluate(model, history, trainingTime, method, seed, conventions, groups.Train, groups.Holdout, groups.Patients, groups.Calibration);
 
-    /// <summary>The groups of <paramref name="data"/> restricted to the modalities a method sees (one home for that
+    /// <summary>The groups of the experiment data restricted to the modalities a method sees (one home for that
     /// selection, shared by single, stacked and cached runs); disposing frees the selections.</summary>
     private sealed class MethodGroups : IDisposable
     {
