@@ -17,6 +17,7 @@ public sealed class ModelTrainingTests
         { "mmvae", AggregatorKind.MoPoE },
         { "mmvae", AggregatorKind.Avg },
         { "mmsivae", AggregatorKind.PoE },
+        { "mmsivae", AggregatorKind.MoE },
         { "mmsivae", AggregatorKind.MoPoE },
         { "mmjsd", null },
         { "jmvae", null },
