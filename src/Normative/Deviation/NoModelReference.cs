@@ -11,12 +11,19 @@ namespace Normative.Deviation;
 /// <remarks>
 /// A normative model earns its complexity only where its D_ml or D_mf separates patients from controls better than
 /// this distance, which needs no training at all. There is no latent space, so no D_ml.
+/// A subject that lacks some regional values (a modality it was not scanned with: NaN cells) is scored over its
+/// observed regions only, against the training controls' residual z-vectors restricted to those regions and the
+/// estimator refitted on them, with that dimension's threshold: the rule <see cref="NormativeReferenceSet"/> applies
+/// to the models, so both sides of a comparison treat a missing modality alike.
 /// </remarks>
 public sealed class NoModelReference
 {
+    private readonly double[,] _trainingZ;
+
     private NoModelReference(CovariateRegression regression, ZScoreReference residualZ, MahalanobisReference distance, OutlierThreshold threshold,
-        DeviationConventions conventions)
+        DeviationConventions conventions, double[,] trainingZ)
     {
+        _trainingZ = trainingZ;
         Regression = regression;
         ResidualZ = residualZ;
         Distance = distance;
@@ -33,7 +40,7 @@ public sealed class NoModelReference
         var z = residualZ.Transform(regression.Residuals(covariates, values));
         var distance = MahalanobisReference.Fit(z, conventions.FeatureCovariance.CreateEstimator(conventions.Seed), conventions.Inversion);
         var threshold = conventions.Outliers.Calibrate(distance, z, conventions.Seed);
-        return new NoModelReference(regression, residualZ, distance, threshold, conventions);
+        return new NoModelReference(regression, residualZ, distance, threshold, conventions, z);
     }
 
     public CovariateRegression Regression { get; }
@@ -49,12 +56,75 @@ public sealed class NoModelReference
 
     public DeviationConventions Conventions { get; }
 
-    /// <summary>Scores subjects with regional <paramref name="values"/> [n, R] and <paramref name="covariates"/> [n, k].</summary>
+    /// <summary>
+    /// Scores subjects with regional <paramref name="values"/> [n, R] and <paramref name="covariates"/> [n, k]. A NaN
+    /// cell marks a region the subject was not measured on: its regional z is NaN and its D^2 is taken over the
+    /// observed regions (see the remarks).
+    /// </summary>
+    /// <exception cref="ArgumentException">A cell is infinite, or a row observes no region (the message names the row).</exception>
     public NoModelScores Score(double[,] values, double[,] covariates)
     {
-        var z = ResidualZ.Transform(Regression.Residuals(covariates, values));
-        double[] squared = Distance.SquaredDistances(z);
-        return new NoModelScores(squared, squared.Select(Threshold.PValue).ToArray(), squared.Select(Threshold.IsOutlier).ToArray(), z);
+        ArgumentNullException.ThrowIfNull(values);
+        int n = values.GetLength(0), p = ResidualZ.Columns;
+        ArrayInput.RequireColumns(values, p, nameof(values));
+        var fitted = Regression.Predict(covariates);
+        // Unobserved cells are filled with the value whose z is 0, so the complete-case arithmetic is unchanged, then blanked.
+        var filled = (double[,])values.Clone();
+        var observed = new bool[n, p];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < p; j++)
+            {
+                if (double.IsInfinity(values[i, j]))
+                    throw new ArgumentException($"Row {i + 1}, column {j + 1} of '{nameof(values)}' is infinite.", nameof(values));
+                observed[i, j] = !double.IsNaN(values[i, j]);
+                if (!observed[i, j]) filled[i, j] = fitted[i, j] + ResidualZ.Means[j];
+            }
+        var z = ResidualZ.Transform(Regression.Residuals(covariates, filled));
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < p; j++)
+                if (!observed[i, j]) z[i, j] = double.NaN;
+
+        var squared = new double[n];
+        var pValues = new double[n];
+        var outliers = new bool[n];
+        foreach (var rows in Enumerable.Range(0, n).GroupBy(i => ObservedKey(observed, i, p)))
+        {
+            int[] index = rows.ToArray();
+            int[] columns = Enumerable.Range(0, p).Where(j => observed[index[0], j]).ToArray();
+            if (columns.Length == 0)
+                throw new ArgumentException($"Row {index[0] + 1} of '{nameof(values)}' has no observed region; the baseline cannot score it.", nameof(values));
+            var (distance, threshold) = columns.Length == p ? (Distance, Threshold) : Marginal(columns);
+            double[] d2 = distance.SquaredDistances(Select(z, index, columns));
+            for (int k = 0; k < index.Length; k++)
+            {
+                squared[index[k]] = d2[k];
+                pValues[index[k]] = threshold.PValue(d2[k]);
+                outliers[index[k]] = threshold.IsOutlier(d2[k]);
+            }
+        }
+        return new NoModelScores(squared, pValues, outliers, z);
+    }
+
+    /// <summary>The reference and threshold of the training controls' z-vectors restricted to <paramref name="columns"/>.</summary>
+    private (MahalanobisReference Distance, OutlierThreshold Threshold) Marginal(int[] columns)
+    {
+        var training = Select(_trainingZ, Enumerable.Range(0, _trainingZ.GetLength(0)).ToArray(), columns);
+        var distance = MahalanobisReference.Fit(training, Conventions.FeatureCovariance.CreateEstimator(Conventions.Seed), Conventions.Inversion);
+        return (distance, Conventions.Outliers.Calibrate(distance, training, Conventions.Seed));
+    }
+
+    private static string ObservedKey(bool[,] observed, int row, int columns) =>
+        string.Create(columns, (observed, row), static (span, state) =>
+        {
+            for (int j = 0; j < span.Length; j++) span[j] = state.observed[state.row, j] ? '1' : '0';
+        });
+
+    private static double[,] Select(double[,] data, int[] rows, int[] columns)
+    {
+        var result = new double[rows.Length, columns.Length];
+        for (int r = 0; r < rows.Length; r++)
+            for (int c = 0; c < columns.Length; c++) result[r, c] = data[rows[r], columns[c]];
+        return result;
     }
 }
 
@@ -62,7 +132,7 @@ public sealed class NoModelReference
 /// <param name="SquaredDistance">D^2 of the residual z-vector (the baseline's counterpart of D_mf^2).</param>
 /// <param name="PValue">p-value of D^2 under the threshold's reference distribution.</param>
 /// <param name="Outlier">Outlier flag.</param>
-/// <param name="RegionalZ">[n, R] signed residual z-scores: the baseline's regional deviations.</param>
+/// <param name="RegionalZ">[n, R] signed residual z-scores: the baseline's regional deviations (NaN where unobserved).</param>
 public sealed record NoModelScores(IReadOnlyList<double> SquaredDistance, IReadOnlyList<double> PValue, IReadOnlyList<bool> Outlier, double[,] RegionalZ)
 {
     public int Count => SquaredDistance.Count;

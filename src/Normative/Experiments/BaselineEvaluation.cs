@@ -4,7 +4,8 @@ using Normative.Deviation;
 namespace Normative.Experiments;
 
 /// <summary>One group's no-model baseline scores, rows in <see cref="SubjectIds"/> order.</summary>
-public sealed record BaselineGroup(IReadOnlyList<string> SubjectIds, NoModelScores Scores)
+/// <param name="Patterns">Per subject the modalities it was scored with (e.g. <c>mri+amyloid</c>, or <c>mri</c> without PET).</param>
+public sealed record BaselineGroup(IReadOnlyList<string> SubjectIds, NoModelScores Scores, IReadOnlyList<ModalityPattern> Patterns)
 {
     public int Count => SubjectIds.Count;
 }
@@ -29,14 +30,19 @@ public sealed class BaselineEvaluation
         Calibration = calibration;
     }
 
-    /// <summary>Fits the baseline on <paramref name="data"/>'s training controls and scores every group.</summary>
-    /// <exception cref="ArgumentException">A subject lacks a modality (the baseline needs every regional value).</exception>
+    /// <summary>
+    /// Fits the baseline on <paramref name="data"/>'s training controls and scores every group; a subject lacking a
+    /// modality is scored over the regions it has (<see cref="NoModelReference"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">A training control lacks a modality (the reference needs every regional value).</exception>
     public static BaselineEvaluation Run(ExperimentData data, DeviationConventions conventions)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(conventions);
+        if (data.Train.Count > 0 && !data.Train.IsComplete)
+            throw new ArgumentException("The no-model baseline is fitted on training controls with every modality; some training controls lack one.", nameof(data));
         var reference = NoModelReference.Fit(Values(data.Train), Covariates(data, data.Train), conventions);
-        BaselineGroup Group(SubjectTensors group) => new(group.SubjectIds, reference.Score(Values(group), Covariates(data, group)));
+        BaselineGroup Group(SubjectTensors group) => new(group.SubjectIds, reference.Score(Values(group), Covariates(data, group)), Patterns(group));
         return new BaselineEvaluation(reference, Group(data.Train), Group(data.Holdout), Group(data.Patients),
             data.Calibration.Count > 0 ? Group(data.Calibration) : null);
     }
@@ -55,24 +61,29 @@ public sealed class BaselineEvaluation
     /// <summary>LR+ of the baseline's outliers, patients against held-out controls (Table 1 B's definition).</summary>
     public LikelihoodRatio LikelihoodRatio => PositiveLikelihoodRatio.Compute(Patients.Scores.Outlier, Holdout.Scores.Outlier);
 
-    /// <summary>[n, R] every modality's regional values side by side, in the tensors' modality order.</summary>
+    /// <summary>[n, R] every modality's regional values side by side, in the tensors' modality order; NaN where the
+    /// subject lacks the modality.</summary>
     internal static double[,] Values(SubjectTensors group)
     {
-        if (group.Count > 0 && !group.IsComplete)
-            throw new ArgumentException("The no-model baseline needs every modality of every subject; some subjects lack one (a missing-modality baseline is not implemented).");
         int n = group.Count, width = group.FeatureCounts.Sum();
         var values = new double[n, width];
+        var patterns = Patterns(group);
         int offset = 0;
-        foreach (var modality in group.Modalities)
+        for (int m = 0; m < group.ModalityCount; m++)
         {
-            int p = (int)modality.shape[1];
-            float[] flat = modality.data<float>().ToArray();
+            int p = group.FeatureCounts[m];
+            float[] flat = group.Modalities[m].data<float>().ToArray();
             for (int i = 0; i < n; i++)
-                for (int j = 0; j < p; j++) values[i, offset + j] = flat[i * p + j];
+            {
+                bool observed = patterns[i].Contains(group.ModalityNames[m]);
+                for (int j = 0; j < p; j++) values[i, offset + j] = observed ? flat[i * p + j] : double.NaN;
+            }
             offset += p;
         }
         return values;
     }
+
+    private static ModalityPattern[] Patterns(SubjectTensors group) => group.Count == 0 ? [] : Training.ScorablePatterns.PatternsOf(group);
 
     /// <summary>[n, 2] age in years and sex (male = 1) of each subject of <paramref name="group"/>.</summary>
     internal static double[,] Covariates(ExperimentData data, SubjectTensors group)

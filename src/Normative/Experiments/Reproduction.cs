@@ -73,7 +73,8 @@ public static class Reproduction
     }
 
     /// <summary>One file per method and latent size (the first seed's run), named by its method key and d; the calibration
-    /// controls' distances in a compact companion file <c>&lt;key&gt;-d&lt;d&gt;-calibration.csv</c>.</summary>
+    /// controls' distances in a compact companion file <c>&lt;key&gt;-d&lt;d&gt;-calibration.csv</c>; the no-model baseline's
+    /// <c>baseline.csv</c>.</summary>
     private static void WriteSubjects(GridResult grid, ExperimentData data, string folder)
     {
         foreach (var method in grid.Options.Methods)
@@ -85,6 +86,7 @@ public static class Reproduction
                     SubjectScoresCsv.WriteDistances(Path.Combine(folder, $"{method.Key}-d{d}-calibration.csv"), data.Cohort,
                         new SubjectScoresCsv.Group(calibration.Scores, calibration.Deviations));
             }
+        if (grid.Baseline is { } baseline) BaselineScoresCsv.Write(folder, data, baseline);
     }
 
     private static RunRecord Record(ReproductionOptions options, ExperimentData data, string source, GridResult grid, DateTimeOffset started, TimeSpan wall) =>

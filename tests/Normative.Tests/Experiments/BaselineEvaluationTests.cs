@@ -75,6 +75,51 @@ public sealed class BaselineEvaluationTests : IDisposable
         Assert.Throws<ArgumentException>(() => MethodCatalogue.Select(["baseline"]));
     }
 
+    [Fact]
+    public void Scores_subjects_without_pet_over_their_mri_and_writes_every_subject_to_its_file()
+    {
+        var synthetic = SyntheticCohortGenerator.Generate(new SyntheticCohortOptions
+        {
+            Seed = 4, Sizes = new CohortSizes(300, 30, 20, 20, 20), CalibrationControls = 10, AmyloidMissingFraction = 0.3,
+        });
+        using var data = ExperimentData.From(synthetic.Cohort, synthetic.GroundTruth);
+        var baseline = BaselineEvaluation.Run(data, Conventions);
+        int mri = data.Train.FeatureCounts[0];
+        Assert.Equal(["mri", "amyloid"], data.Train.ModalityNames);
+
+        var withoutPet = Enumerable.Range(0, baseline.Patients.Count).Where(i => baseline.Patients.Patterns[i].Key == "mri").ToArray();
+        Assert.NotEmpty(withoutPet);
+        foreach (int i in withoutPet)
+        {
+            Assert.True(double.IsFinite(baseline.Patients.Scores.SquaredDistance[i]));
+            Assert.True(double.IsNaN(baseline.Patients.Scores.RegionalZ[i, mri]));
+            Assert.False(double.IsNaN(baseline.Patients.Scores.RegionalZ[i, 0]));
+        }
+
+        string folder = Path.Combine(Path.GetTempPath(), $"baseline-csv-{Guid.NewGuid():N}");
+        try
+        {
+            BaselineScoresCsv.Write(folder, data, baseline);
+            var lines = File.ReadAllLines(Path.Combine(folder, BaselineScoresCsv.FileName));
+            var header = lines[0].Split(',');
+            Assert.Equal(["subject_id", "split", "group", "cdr", "d_mf", "outlier_mf", "p_mf", "modalities", "in_training"], header[..9]);
+            Assert.Equal(9 + baseline.Patients.Scores.RegionalZ.GetLength(1), header.Length);
+            Assert.Equal(baseline.TrainControls.Count + baseline.Holdout.Count + baseline.Patients.Count, lines.Length - 1);
+            int firstPatient = 1 + baseline.TrainControls.Count + baseline.Holdout.Count;
+            var row = lines[firstPatient + withoutPet[0]].Split(',');
+            Assert.Equal(baseline.Patients.SubjectIds[withoutPet[0]], row[0]);
+            Assert.Equal("mri", row[7]);
+            Assert.Equal("", row[9 + mri]);
+            Assert.Equal(Math.Sqrt(baseline.Patients.Scores.SquaredDistance[withoutPet[0]]), double.Parse(row[4], System.Globalization.CultureInfo.InvariantCulture), 1e-12);
+            Assert.Equal(["false", "true"], lines.Skip(1).Select(l => l.Split(',')[8]).Distinct().Order());
+            Assert.Equal(10 + 1, File.ReadAllLines(Path.Combine(folder, BaselineScoresCsv.CalibrationFileName)).Length);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>The model inputs of every modality side by side, read straight from the tensors.</summary>
     private static double[,] Inputs(SubjectTensors group)
     {
