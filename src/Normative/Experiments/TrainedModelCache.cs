@@ -76,6 +76,9 @@ public sealed class TrainedModelCache
         return new CacheKey($"{method.Key}-d{latentDim}-s{seed}-{hash}", configuration);
     }
 
+    /// <summary>Whether a complete model is saved under the key named <paramref name="name"/> (<see cref="CacheKey.Name"/>).</summary>
+    public bool Contains(string name) => File.Exists(Path.Combine(Folder, name, HistoryFile));
+
     /// <summary>The model saved under <paramref name="key"/> with its history and training time, or null when absent.</summary>
     public CachedModel? TryLoad(CacheKey key)
     {
