@@ -29,6 +29,7 @@ internal static class GridCommand
         command.Subcommands.Add(Run());
         command.Subcommands.Add(Status());
         command.Subcommands.Add(Merge());
+        command.Subcommands.Add(GridSlurmCommand.Create());
         return command;
     }
 
