@@ -96,12 +96,13 @@ public sealed class TrainedModelCache
     }
 
     /// <summary>Saves a trained model under <paramref name="key"/> (complete or not at all).</summary>
-    public void Save(CacheKey key, MultimodalVae model, TrainingHistory history, TimeSpan trainingTime)
+    /// <param name="provenance">What the checkpoint records about its training and data (issue 18); null records none.</param>
+    public void Save(CacheKey key, MultimodalVae model, TrainingHistory history, TimeSpan trainingTime, ModelProvenance? provenance = null)
     {
         string directory = Path.Combine(Folder, key.Name);
         string partial = Path.Combine(Folder, $".{key.Name}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.partial");
         if (Directory.Exists(partial)) Directory.Delete(partial, recursive: true);
-        ModelCheckpoint.Save(model, partial);
+        ModelCheckpoint.Save(model, partial, provenance);
         var record = new JsonObject
         {
             ["training_ticks"] = trainingTime.Ticks,

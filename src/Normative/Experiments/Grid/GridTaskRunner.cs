@@ -69,6 +69,8 @@ public static class GridTaskRunner
         var reporter = new GridProgressReporter(progress, options.RunCount);
         var store = new TrainedModelCache(run.ModelStore);
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Every saved model describes itself (issue 18): the cohort it was trained on, the preprocessing, how it was trained.
+        var cohort = new Training.TrainingCohort(data.Cohort.Name, Data.CohortContentHash.Of(data.Cohort));
         int previous = get_num_threads();
         set_num_threads(run.Plan.Options.Threads);
         try
@@ -91,7 +93,11 @@ public static class GridTaskRunner
                 try
                 {
                     for (int k = 0; k < trained.Count; k++)
-                        store.Save(keys[k], trained[k].Model, trained[k].History, trained[k].TrainingTime);
+                    {
+                        var training = options.TrainingFor(trained[k].Seed);
+                        var record = new Training.TrainingRecord(options.Preset.Name, training.Epochs, training.LearningRate, training.BatchSize, trained[k].Seed, data.Train.Count);
+                        store.Save(keys[k], trained[k].Model, trained[k].History, trained[k].TrainingTime, new Training.ModelProvenance(record, data.Preprocessing, cohort));
+                    }
                 }
                 finally
                 {
