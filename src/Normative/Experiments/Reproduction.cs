@@ -27,10 +27,14 @@ public static class Reproduction
         string output = Path.GetFullPath(options.OutputFolder);
         Directory.CreateDirectory(output);
         var parallelism = options.Parallelism;
+        var phase = Stopwatch.StartNew();
         var run = GridPlanner.Plan(options, Path.Combine(output, GridFolder), parallelism.Threads, modelStore: options.ModelStore, log: log);
+        log($"Planning took {phase.Elapsed.TotalSeconds:0.0} s.");
         log($"Training {options.Grid.RunCount} models ({options.Grid.Methods.Count} methods x {options.Grid.LatentSizes.Count} latent sizes x {options.Grid.Seeds.Count} seeds, preset '{options.Grid.Preset.Name}') " +
             $"in {run.Plan.Tasks.Count} tasks, {parallelism.Workers} at a time ({(parallelism.Workers == 1 ? "in this process" : "worker processes")}, {parallelism.Threads} torch thread{(parallelism.Threads == 1 ? "" : "s")} each).");
+        phase.Restart();
         GridWorkers.Run(run, parallelism.Workers, options.WorkerCommand, progress, log, cancellationToken);
+        log($"The tasks took {phase.Elapsed.TotalSeconds:0.0} s.");
         return GridMerge.Run(run, output, log, started, clock, cancellationToken);
     }
 
@@ -45,11 +49,13 @@ public static class Reproduction
         try
         {
             log("Running the experiments (Table 1, Fig 3-5, cognition, planted truth) and writing per-subject scores.");
+            var phase = Stopwatch.StartNew();
             var experiments = ExperimentResults.Run(grid, data, options.Mapping);
             experiments.Write(Path.Combine(output, "tables"));
             WriteSubjects(grid, data, Path.Combine(output, "subjects"));
             foreach (var line in ScoredModalitiesCsv.Write(Path.Combine(output, "subjects"), grid)) log(line);
 
+            log($"The experiments took {phase.Elapsed.TotalSeconds:0.0} s.");
             clock.Stop();
             var run = Record(options, data, source, grid, started, clock.Elapsed);
             ResultFiles.WriteJson(Path.Combine(output, "run.json"), run);

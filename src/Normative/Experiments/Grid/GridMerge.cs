@@ -43,7 +43,9 @@ public static class GridMerge
                 source = run.CohortPath;
             }
             log($"Scoring {plan.Members.Count} models from {run.ModelStore}.");
-            var grid = Score(run, data, options.Grid, cancellationToken);
+            var phase = Stopwatch.StartNew();
+            var grid = Score(run, data, options.Grid, out var loading, cancellationToken);
+            log($"Loaded the models in {loading.TotalSeconds:0.0} s and scored them in {(phase.Elapsed - loading).TotalSeconds:0.0} s.");
             return Reproduction.Complete(options, data, source, grid, started.Value, clock, log);
         }
         catch
@@ -66,8 +68,9 @@ public static class GridMerge
     }
 
     /// <summary>Loads and scores every model of the plan, in grid order, plus the no-model baseline.</summary>
-    private static GridResult Score(GridRun run, ExperimentData data, GridOptions options, CancellationToken token)
+    private static GridResult Score(GridRun run, ExperimentData data, GridOptions options, out TimeSpan loading, CancellationToken token)
     {
+        var loadClock = new Stopwatch();
         var store = new TrainedModelCache(run.ModelStore);
         var methods = options.Methods.ToDictionary(m => m.Key, StringComparer.Ordinal);
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -87,10 +90,13 @@ public static class GridMerge
                 token.ThrowIfCancellationRequested();
                 if (!keys.TryGetValue(cell.Number, out var key))
                     throw new InvalidDataException($"{Path.Combine(run.Folder, GridPlan.FileName)} has no task training cell {cell.Number} ({cell.Key}).");
+                loadClock.Start();
                 var cached = store.TryLoad(key) ?? throw new InvalidDataException($"Model {key.Name} ({cell.Key}) is not in the store {store.Folder}.");
+                loadClock.Stop();
                 runs.Add(ModelEvaluator.EvaluateTrained(data, cell.Method, cached.Model, cached.History, cached.TrainingTime, cell.Seed, options.Conventions));
             }
             var baseline = options.IncludeBaseline ? BaselineEvaluation.Run(data, options.Conventions) : null;
+            loading = loadClock.Elapsed;
             return new GridResult(options, runs, baseline);
         }
         catch
