@@ -43,10 +43,22 @@ public static class GridMerge
                 source = run.CohortPath;
             }
             log($"Scoring {plan.Members.Count} models from {run.ModelStore}.");
-            var phase = Stopwatch.StartNew();
-            var grid = Score(run, data, options.Grid, out var loading, cancellationToken);
-            log($"Loaded the models in {loading.TotalSeconds:0.0} s and scored them in {(phase.Elapsed - loading).TotalSeconds:0.0} s.");
-            return Reproduction.Complete(options, data, source, grid, started.Value, clock, log);
+            // The experiments after scoring use the models too (latent-to-region decoding, planted truth), so they run on
+            // the plan's torch threads as well: otherwise their last float bits depend on the cores of the merging machine
+            // (issue 18: a merge on 2 default threads and one on 1 gave other latent_to_region/planted_truth numbers).
+            int previous = get_num_threads();
+            set_num_threads(plan.Options.Threads);
+            try
+            {
+                var phase = Stopwatch.StartNew();
+                var grid = Score(run, data, options.Grid, out var loading, cancellationToken);
+                log($"Loaded the models in {loading.TotalSeconds:0.0} s and scored them in {(phase.Elapsed - loading).TotalSeconds:0.0} s.");
+                return Reproduction.Complete(options, data, source, grid, started.Value, clock, log);
+            }
+            finally
+            {
+                set_num_threads(previous);
+            }
         }
         catch
         {

@@ -95,8 +95,16 @@ public sealed class GridSlurmTests(ITestOutputHelper output) : IDisposable
             var slurm = Files(Path.Combine(PathOf("slurm-results"), folder));
             Assert.Equal(local.Keys.Order(), slurm.Keys.Order());
             Assert.NotEmpty(local);
-            foreach (var (name, text) in local) Assert.True(text == slurm[name], $"{folder}/{name} differs between Slurm and local reproduce.");
+            foreach (var (name, text) in local) Assert.True(text == slurm[name], $"{folder}/{name} differs between Slurm and local reproduce: {FirstDifference(text, slurm[name])}");
         }
+    }
+
+    private static string FirstDifference(string expected, string actual)
+    {
+        var a = expected.Split('\n');
+        var b = actual.Split('\n');
+        int line = Enumerable.Range(0, Math.Min(a.Length, b.Length)).FirstOrDefault(i => a[i] != b[i], -1);
+        return line < 0 ? $"{a.Length} lines locally, {b.Length} through Slurm" : $"line {line + 1}: local '{a[line]}', Slurm '{b[line]}'";
     }
 
     private static Dictionary<string, string> Files(string folder) =>

@@ -1,5 +1,6 @@
 using Normative.Experiments.Grid;
 using Normative.Experiments.Slurm;
+using Normative.Tests.TestData;
 
 namespace Normative.Tests.Experiments.Slurm;
 
@@ -66,6 +67,30 @@ public sealed class SlurmScriptsTests
         Assert.Contains("--dependency=afterok:<array job id>", script);
         Assert.DoesNotContain("#SBATCH --array", script);
         Assert.Contains("exec '/opt/normative/Normative.Cli' grid merge '/scratch/runs/full' --out '/scratch/runs/full/results' --no-figures\n", script);
+    }
+
+    [Fact]
+    public void TheSubmissionLogAppendsAndMatchesItsSchema()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "normative-tests", "slurm-log-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var first = new SlurmSubmission("41", [1, 2, 3, 4], "42", new DateTimeOffset(2026, 11, 30, 15, 0, 0, TimeSpan.Zero));
+            var second = new SlurmSubmission(null, [], "57", new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero));
+            SlurmSubmission.Append(folder, first);
+            SlurmSubmission.Append(folder, second);
+            var read = SlurmSubmission.Read(folder);
+            Assert.Equal(2, read.Count);
+            Assert.Equal(("41", "42", new[] { 1, 2, 3, 4 }), (read[0].ArrayJob, read[0].MergeJob, read[0].Tasks.ToArray()));
+            Assert.Null(read[1].ArrayJob);
+            var errors = JsonSchemaValidator.Validate([new(Path.Combine(folder, SlurmSubmission.FileName), Path.Combine(JsonSchemaValidator.SchemaFolder, "slurm-submissions.schema.json"))]);
+            Assert.Empty(Assert.Single(errors));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
