@@ -82,7 +82,8 @@ public sealed class SlurmScriptsTests
             SlurmSubmission.Append(folder, second);
             var read = SlurmSubmission.Read(folder);
             Assert.Equal(2, read.Count);
-            Assert.Equal(("41", "42", new[] { 1, 2, 3, 4 }), (read[0].ArrayJob, read[0].MergeJob, read[0].Tasks.ToArray()));
+            Assert.Equal(("41", "42"), (read[0].ArrayJob, read[0].MergeJob));
+            Assert.Equal([1, 2, 3, 4], read[0].Tasks);
             Assert.Null(read[1].ArrayJob);
             var errors = JsonSchemaValidator.Validate([new(Path.Combine(folder, SlurmSubmission.FileName), Path.Combine(JsonSchemaValidator.SchemaFolder, "slurm-submissions.schema.json"))]);
             Assert.Empty(Assert.Single(errors));
