@@ -4,13 +4,15 @@
 #     Without it figures are written as interactive HTML only.
 #   - Jupyter clients (nbconvert, nbclient, jupyter_client, nbformat, ipykernel) that open and
 #     execute the notebooks on the package's C# kernel. `normative notebook run` needs none of them.
+#   - Slurm (slurm-wlm: slurmctld, slurmd, the client commands) and munge, for `normative grid slurm`
+#     and its integration test; environment/slurm-local.sh starts a single-node cluster on localhost.
 # The test suite skips the tests that need them when they are missing, except under CI=true,
 # where a missing tool fails the test: .ci/run calls this script first, so CI runs every test.
 # `normative doctor` shows what is installed. Idempotent: packages already present are left
 # alone. Needs root or sudo.
 set -euo pipefail
 
-packages=(chromium jupyter-nbconvert python3-nbclient python3-jupyter-client python3-nbformat python3-ipykernel)
+packages=(chromium jupyter-nbconvert python3-nbclient python3-jupyter-client python3-nbformat python3-ipykernel slurm-wlm munge)
 
 missing=()
 for p in "${packages[@]}"; do

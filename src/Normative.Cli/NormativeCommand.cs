@@ -16,6 +16,7 @@ internal static class NormativeCommand
         root.Subcommands.Add(Commands.TrainCommand.Create());
         root.Subcommands.Add(Commands.ScoreCommand.Create());
         root.Subcommands.Add(Commands.ReproduceCommand.Create());
+        root.Subcommands.Add(Commands.GridCommand.Create());
         root.Subcommands.Add(Commands.KernelCommand.Create());
         root.Subcommands.Add(Commands.NotebookCommand.Create());
         root.Subcommands.Add(Commands.DoctorCommand.Create());

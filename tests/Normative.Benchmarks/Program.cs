@@ -154,8 +154,7 @@ void StackSteps(string sizes)
 
 // Wall time of the same grid (the synthetic cohort, d = 15, the given methods, epochs and seeds 0..n-1) under each
 // execution strategy, in one process so the machine's load is as similar as can be; "identical" checks every run's
-// weights against the first strategy's. (1 worker x 2 torch threads is left out: on the loaded 2-core machine it
-// had not finished after 35 min a grid that 1 x 1 trained in 41 s; see GridParallelism.)
+// weights against the first strategy's. (Parallel workers are processes now, GridWorkers; reproduce --workers measures them.)
 void Grid(string methodKeys, int epochs, int seedCount)
 {
     using var data = SyntheticCohort();
@@ -170,10 +169,8 @@ void Grid(string methodKeys, int epochs, int seedCount)
     GridResult? reference = null;
     foreach (var (label, options) in new (string, GridOptions)[]
     {
-        ("alone,   1 worker x 1 thread", grid with { Stack = false, Workers = 1, Threads = 1 }),
-        ("alone,   2 workers x 1 thread", grid with { Stack = false, Workers = 2, Threads = 1 }),
-        ("stacked, 1 worker x 1 thread", grid with { Stack = true, Workers = 1, Threads = 1 }),
-        ("stacked, 2 workers x 1 thread", grid with { Stack = true, Workers = 2, Threads = 1 }),
+        ("alone,   1 thread", grid with { Stack = false, Threads = 1 }),
+        ("stacked, 1 thread", grid with { Stack = true, Threads = 1 }),
     })
     {
         var clock = Stopwatch.StartNew();

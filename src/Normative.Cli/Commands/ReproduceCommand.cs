@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Normative.Cli.Infrastructure;
-using Normative.Data.Synthetic;
 using Normative.Experiments;
 using Normative.Notebooks.Runner;
 
@@ -14,19 +13,8 @@ internal static class ReproduceCommand
 {
     public static Command Create()
     {
-        var quick = new Option<bool>("--quick") { Description = "A small configuration that runs in a few minutes on 2 cores: every method and latent size, one seed, 60 epochs at lr 1e-3 (the default preset needs its 300 epochs at lr 1e-4)." };
-        var cohort = new Option<string?>("--cohort") { Description = "Use this cohort instead of generating the synthetic one." };
-        var output = new Option<string>("--out") { Description = "Results folder.", DefaultValueFactory = _ => "results" };
-        var methods = new Option<string?>("--models") { Description = "Comma-separated methods (keys like mmsivae-mopoe, sivae-mri, or model names like mmvae; 'all'). Default: all. The no-model baseline ('baseline') is always scored beside them." };
-        var latents = new Option<string?>("--latents") { Description = "Comma-separated latent sizes. Default: 5,10,15,20." };
-        var seeds = new Option<string?>("--seeds") { Description = "Comma-separated seeds. Default: 0,1,2,3,4 (quick: 0)." };
-        var cohortSeed = new Option<int>("--cohort-seed") { Description = "Seed of the synthetic cohort.", DefaultValueFactory = _ => 42 };
-        var mapping = new Option<string>("--mapping")
-        {
-            Description = "Latent-to-region mapping (Fig 5, planted truth): 'corrected' (default: per-stage Welch/BH dimension selection, decoded effects at the controls' latent mean with real covariates, bootstrap CIs) or 'paper' (mean |Z_ml| > 1.96, decode with zeros, Cohen's d).",
-            DefaultValueFactory = _ => "corrected",
-        };
-        var calibrationSize = CohortCommand.CalibrationSizeOption();
+        var reproduction = new ReproductionCliOptions();
+        var output = new Option<string>("--out") { Description = "Results folder (the grid run, resumable, under <out>/grid).", DefaultValueFactory = _ => "results" };
         var noFigures = new Option<bool>("--no-figures") { Description = "Skip the figures (always written as interactive HTML; also as PNG where Chromium is installed)." };
         var notebooks = new Option<bool>("--notebooks")
         {
@@ -34,19 +22,21 @@ internal static class ReproduceCommand
                 "and write notebooks/executed/*.ipynb with static figures (PNG, no plotly.js; needs Chromium, checked before anything runs). With its full-run parameters (hours on 2 cores), " +
                 "or with --quick the 'executed' profile of notebooks/profiles.json (minutes; how the committed copies were made).",
         };
-        var workers = new Option<int?>("--workers") { Description = "Models trained at the same time, each on its own thread (default 1). Experimental: with TorchSharp 0.107 more than one worker can crash with a native scalar error; rerun, the model cache keeps finished models." };
-        var noStack = new Option<bool>("--no-stack") { Description = "Train every seed on its own instead of stacking the seeds of stackable models into one module (same results to float rounding; slower)." };
-        var cache = new Option<string?>("--cache") { Description = "Folder of trained models reused by reruns of the same configuration (default: <out>/cache)." };
-        var noCache = new Option<bool>("--no-cache") { Description = "Train every model again; neither read nor write the model cache." };
-        var training = new TrainingCliOptions();
+        var workers = new Option<int?>("--workers")
+        {
+            Description = "Grid tasks trained at the same time, each in its own worker process (`normative grid run`) with max(1, cores / workers) torch threads unless --threads says otherwise. " +
+                "Default: one per core. The results depend on the torch threads, not on the number of workers.",
+        };
+        var cache = new Option<string?>("--cache") { Description = "Folder of trained models shared between runs: a model with the same key (full configuration, data hash, versions) is loaded, not trained (default: <out>/grid/models)." };
         var command = new Command("reproduce",
             "Reproduce the paper's experiments: generate (or load) the cohort, train the grid, write tables, per-subject scores and a report.\n" +
+            "The grid runs through a plan under <out>/grid (as `normative grid plan|run|merge` do), so an interrupted run resumes when rerun.\n" +
             "Example: normative reproduce --quick --out results\n" +
             "         normative reproduce --models mmsivae-mopoe,mmvae-mopoe --latents 15 --seeds 0,1,2 --preset paper\n" +
             "         normative reproduce --models mmsivae-mopoe --latents 15 --seeds 0 --mapping paper\n" +
             "         normative reproduce --notebooks");
-        foreach (var option in new Option[] { quick, cohort, output, methods, latents, seeds, cohortSeed, calibrationSize, mapping, noFigures, notebooks, workers, noStack, cache, noCache }) command.Options.Add(option);
-        training.AddTo(command);
+        reproduction.AddTo(command);
+        foreach (var option in new Option[] { output, noFigures, notebooks, workers, cache }) command.Options.Add(option);
 
         command.SetGuardedAction(async (parse, token) =>
         {
@@ -54,39 +44,17 @@ internal static class ReproduceCommand
             {
                 // The committed copies carry PNGs only: without Chromium they would be empty, so say so before hours of notebooks, not after.
                 ToolPreflight.RequireChromium("reproduce --notebooks writes static (PNG) figures");
-                await RefreshNotebooksAsync(Path.Combine(Environment.CurrentDirectory, "notebooks"), parse.GetValue(quick) ? "executed" : null, token).ConfigureAwait(false);
+                await RefreshNotebooksAsync(Path.Combine(Environment.CurrentDirectory, "notebooks"), parse.GetValue(reproduction.Quick) ? "executed" : null, token).ConfigureAwait(false);
                 return 0;
             }
-            bool isQuick = parse.GetValue(quick);
-            var baseline = isQuick ? ReproductionOptions.Quick() : new ReproductionOptions();
-            var grid = baseline.Grid with
+            var options = reproduction.OptionsOf(parse, parse.GetValue(output)!) with
             {
-                Methods = parse.GetValue(methods) is { } m ? MethodCatalogue.Select(m.Split(',')) : baseline.Grid.Methods,
-                LatentSizes = parse.GetValue(latents) is { } l ? TrainingCliOptions.IntList(l, "--latents") : baseline.Grid.LatentSizes,
-                Seeds = parse.GetValue(seeds) is { } s ? TrainingCliOptions.IntList(s, "--seeds") : baseline.Grid.Seeds,
-                Preset = training.PresetOf(parse),
-                Epochs = parse.GetValue(training.Epochs) ?? baseline.Grid.Epochs,
-                LearningRate = parse.GetValue(training.LearningRate) ?? baseline.Grid.LearningRate,
-                BatchSize = parse.GetValue(training.BatchSize),
-                Threads = parse.GetValue(training.Threads),
                 Workers = parse.GetValue(workers),
-                Stack = !parse.GetValue(noStack),
-                CacheFolder = parse.GetValue(noCache) ? null : parse.GetValue(cache) ?? Path.Combine(parse.GetValue(output)!, "cache"),
-                Device = parse.GetValue(training.Device)!,
-                Conventions = training.ConventionsOf(parse),
+                WorkerCommand = SelfWorkerCommand.Resolve(),
+                ModelStore = parse.GetValue(cache) is { } store ? Path.GetFullPath(store) : null,
             };
-            var options = baseline with
-            {
-                OutputFolder = parse.GetValue(output)!,
-                CohortPath = parse.GetValue(cohort),
-                Synthetic = new SyntheticCohortOptions { Seed = parse.GetValue(cohortSeed), CalibrationControls = parse.GetValue(calibrationSize) },
-                Grid = grid,
-                Mapping = new LatentToRegionOptions { Procedure = LatentToRegionOptions.ParseProcedure(parse.GetValue(mapping)!) },
-            };
-
             bool figuresWanted = !parse.GetValue(noFigures);
-            if (figuresWanted && ToolPreflight.MissingChromiumNote() is { } pngNote)
-                Console.WriteLine(pngNote);
+            ResultsFolderOutput.AnnounceFigures(figuresWanted);
 
             using var result = ProgressDisplay.Run(task =>
             {
@@ -95,23 +63,7 @@ internal static class ReproduceCommand
                     new SyncProgress<GridProgress>(p => bar.Report(p.EpochsDone, p.TotalRuns * p.TotalEpochs, $"{p.Run}/{p.TotalRuns} {p.RunKey}")),
                     Console.WriteLine, token);
             });
-            Plots.WrittenFigures? figures = null;
-            if (figuresWanted)
-            {
-                figures = Plots.ReproductionFigures.Write(result, Path.Combine(Path.GetFullPath(options.OutputFolder), "figures"), log: Console.WriteLine);
-                result.ExtraReportSections.Add(figures.ReportSection);
-            }
-            string report = ReportWriter.Write(result);
-            Console.WriteLine();
-            Console.WriteLine("Table 1 A — LR+ of latent outliers (D_ml):");
-            Console.WriteLine(result.Table1.ToMarkdown(DeviationSpace.Latent));
-            Console.WriteLine();
-            Console.WriteLine("Table 1 B — LR+ of feature-space outliers (D_mf):");
-            Console.WriteLine(result.Table1.ToMarkdown(DeviationSpace.Feature));
-            Console.WriteLine();
-            Console.WriteLine($"Wrote {Path.GetDirectoryName(report)} (report.md, tables/, subjects/, figures/, run.json); experiments took {result.Run.WallSeconds:0} s.");
-            if (figures?.MissingPngNote is { } note)
-                Console.WriteLine(note);
+            ResultsFolderOutput.Finish(result, figuresWanted);
             return 0;
         });
         return command;

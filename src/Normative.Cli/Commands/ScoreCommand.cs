@@ -36,9 +36,8 @@ internal static class ScoreCommand
         {
             string modelPath = parse.GetValue(model)!;
             using var loaded = ModelCheckpoint.Load(modelPath);
-            var preprocessing = loaded.Preprocessing is { } json
-                ? PreprocessingState.FromJson(json.ToJsonString())
-                : throw new InvalidOperationException($"Checkpoint {modelPath} carries no normalisation state; retrain it with 'normative train'.");
+            var preprocessing = loaded.Preprocessing
+                ?? throw new InvalidOperationException($"Checkpoint {modelPath} carries no normalisation state; retrain it with 'normative train'.");
             var saved = SavedReferences.Load(modelPath)
                 ?? throw new InvalidOperationException(
                     $"Checkpoint {modelPath} (format {loaded.Format}) carries no deviation references ({SavedReferences.FileName}); " +
@@ -47,6 +46,8 @@ internal static class ScoreCommand
             var references = saved.Fit(conventions);
 
             var data = CohortLoader.LoadForScoring(parse.GetValue(cohort)!);
+            // Refuse a cohort of another layout (modalities, regions, ICV division, covariates) before reading a value.
+            CohortCompatibility.Require(preprocessing, loaded.Model.Spec.ModalityNames, data, modelPath);
             var adaptationIds = new HashSet<string>(StringComparer.Ordinal);
             if (parse.GetValue(adaptSite) is { Length: > 0 } sites)
             {

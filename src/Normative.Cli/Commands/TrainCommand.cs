@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Normative.Aggregation;
 using Normative.Cli.Infrastructure;
 using Normative.Data;
@@ -71,8 +70,8 @@ internal static class TrainCommand
             double holdoutMse = holdout.Count > 0 ? Scorer.ReconstructionMse(network, holdout) : double.NaN;
             string folder = parse.GetValue(output)!;
             var presetName = training.PresetOf(parse).Name;
-            ModelCheckpoint.Save(network, folder, JsonNode.Parse(preprocessing.ToJson()),
-                new TrainingRecord(presetName, options.Epochs, options.LearningRate, options.BatchSize, s, train.Count));
+            ModelCheckpoint.Save(network, folder, ModelProvenance.Of(loaded, preprocessing,
+                new TrainingRecord(presetName, options.Epochs, options.LearningRate, options.BatchSize, s, train.Count)));
             // The deviation references travel with the model, so 'normative score' needs only the new subjects.
             var conventions = training.ConventionsOf(parse);
             var patterns = ScorablePatterns.Of(network);

@@ -28,6 +28,20 @@ public sealed record PreprocessingState(int FormatVersion, ModalityScaling[] Mod
         Modalities.FirstOrDefault(m => m.Name == name)
         ?? throw new ArgumentException($"The preprocessing state has no modality '{name}'.", nameof(name));
 
+    /// <summary>
+    /// The state restricted to modalities <paramref name="names"/>, in that order (with their harmonisation): what a
+    /// model that reads only those needs, so a cohort without the others can still be transformed for it.
+    /// </summary>
+    public PreprocessingState Only(IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return this with
+        {
+            Modalities = names.Select(Modality).ToArray(),
+            Harmonisation = Harmonisation?.Where(p => names.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+        };
+    }
+
     /// <summary>Model inputs of the cohort rows <paramref name="rows"/> (the caller owns the result).</summary>
     /// <remarks>A subject without a modality gets <c>Observed = false</c> and a zero row (see <see cref="SubjectTensors"/>).</remarks>
     public SubjectTensors Transform(Cohort cohort, IReadOnlyList<int> rows)

@@ -42,12 +42,11 @@ public sealed record GridOptions
     /// <summary>How deviations, outliers and likelihood ratios are computed (design §5).</summary>
     public DeviationConventions Conventions { get; init; } = DeviationConventions.Calibrated;
 
-    /// <summary>Torch intra-op threads of each worker (default: the preset's, 1, see <see cref="TrainingOptions.Threads"/>).</summary>
+    /// <summary>
+    /// Torch intra-op threads a model trains and is scored with (default: the preset's, 1, see <see cref="TrainingOptions.Threads"/>).
+    /// Part of every model's identity (<see cref="TrainedModelCache.Key"/>): more threads may sum in another order.
+    /// </summary>
     public int? Threads { get; init; }
-
-    /// <summary>Runs trained at the same time, each on its own thread (default 1; more is opt-in and can crash with
-    /// TorchSharp 0.107, see <see cref="GridParallelism"/>).</summary>
-    public int? Workers { get; init; }
 
     /// <summary>
     /// Whether the seeds of one method and latent size train together as one stacked module when the model allows it
@@ -55,13 +54,6 @@ public sealed record GridOptions
     /// runs to float rounding, with less training time (issue 17's benchmark).
     /// </summary>
     public bool Stack { get; init; } = true;
-
-    /// <summary>Folder of a <see cref="TrainedModelCache"/>: trained models are saved there and a rerun loads them instead of
-    /// training again; null trains everything.</summary>
-    public string? CacheFolder { get; init; }
-
-    /// <summary>Workers and threads per worker, the defaults filled in.</summary>
-    public GridParallelism Parallelism => GridParallelism.Resolve(Workers, Threads ?? Preset.Training.Threads);
 
     /// <summary>The training options of one run with <paramref name="seed"/>.</summary>
     public TrainingOptions TrainingFor(int seed) => Preset.Training with

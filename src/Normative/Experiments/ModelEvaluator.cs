@@ -23,20 +23,15 @@ public static class ModelEvaluator
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(options);
         using var groups = new MethodGroups(data, method);
-
-        var model = ModelFactory.Create(method.Model, method.Aggregator, latentDim, groups.Train.FeatureCounts, groups.Train.CovariateCount,
-            options.ModelOptionsFor(method.Model), seed, groups.Modalities);
+        var result = Train(groups, method, latentDim, seed, options, progress, cancellationToken);
         try
         {
-            var clock = Stopwatch.StartNew();
-            var history = Trainer.Fit(model, groups.Train, options.TrainingFor(seed), progress, cancellationToken);
-            clock.Stop();
-            trained?.Invoke(seed, model, history, clock.Elapsed);
-            return Evaluate(model, history, clock.Elapsed, method, seed, options.Conventions, groups);
+            trained?.Invoke(seed, result.Model, result.History, result.TrainingTime);
+            return Evaluate(result.Model, result.History, result.TrainingTime, method, seed, options.Conventions, groups);
         }
         catch
         {
-            model.Dispose();
+            result.Model.Dispose();
             throw;
         }
     }
@@ -56,12 +51,80 @@ public static class ModelEvaluator
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(options);
-        if (seeds.Count == 0) throw new ArgumentException("A stack needs at least one seed.", nameof(seeds));
         using var groups = new MethodGroups(data, method);
+        var members = TrainStack(groups, method, latentDim, seeds, options, progress, cancellationToken);
+        var evaluations = new List<ModelEvaluation>(seeds.Count);
+        try
+        {
+            for (int k = 0; k < seeds.Count; k++)
+            {
+                trained?.Invoke(seeds[k], members[k].Model, members[k].History, members[k].TrainingTime);
+                evaluations.Add(Evaluate(members[k].Model, members[k].History, members[k].TrainingTime, method, seeds[k], options.Conventions, groups));
+            }
+            return evaluations;
+        }
+        catch
+        {
+            for (int k = evaluations.Count; k < members.Count; k++) members[k].Model.Dispose();
+            foreach (var evaluation in evaluations) evaluation.Dispose();
+            throw;
+        }
+    }
 
+    /// <summary>
+    /// Trains one grid cell without scoring it (a grid task, <see cref="Grid.GridTaskRunner"/>: scoring happens when the
+    /// run is merged). The caller owns the model.
+    /// </summary>
+    public static TrainedModel Train(ExperimentData data, MethodSpec method, int latentDim, int seed, GridOptions options,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(options);
+        using var groups = new MethodGroups(data, method);
+        return Train(groups, method, latentDim, seed, options, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Trains the seeds of one method and latent size as one stacked module without scoring them, each member extracted as
+    /// the single model of its seed (in seed order, each with an equal share of the stack's time). The caller owns the models.
+    /// </summary>
+    public static IReadOnlyList<TrainedModel> TrainStack(ExperimentData data, MethodSpec method, int latentDim, IReadOnlyList<int> seeds,
+        GridOptions options, IReadOnlyList<IProgress<TrainingProgress>?>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(options);
+        using var groups = new MethodGroups(data, method);
+        return TrainStack(groups, method, latentDim, seeds, options, progress, cancellationToken);
+    }
+
+    private static TrainedModel Train(MethodGroups groups, MethodSpec method, int latentDim, int seed, GridOptions options,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var model = ModelFactory.Create(method.Model, method.Aggregator, latentDim, groups.Train.FeatureCounts, groups.Train.CovariateCount,
+            options.ModelOptionsFor(method.Model), seed, groups.Modalities);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var history = Trainer.Fit(model, groups.Train, options.TrainingFor(seed), progress, cancellationToken);
+            clock.Stop();
+            return new TrainedModel(seed, model, history, clock.Elapsed);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    private static IReadOnlyList<TrainedModel> TrainStack(MethodGroups groups, MethodSpec method, int latentDim, IReadOnlyList<int> seeds,
+        GridOptions options, IReadOnlyList<IProgress<TrainingProgress>?>? progress, CancellationToken cancellationToken)
+    {
+        if (seeds.Count == 0) throw new ArgumentException("A stack needs at least one seed.", nameof(seeds));
         var spec = ModelFactory.Spec(method.Model, method.Aggregator, latentDim, groups.Train.FeatureCounts, groups.Train.CovariateCount,
             options.ModelOptionsFor(method.Model), seeds[0], groups.Modalities) with { MemberSeeds = seeds.ToArray() };
-        var evaluations = new List<ModelEvaluation>(seeds.Count);
+        var members = new List<TrainedModel>(seeds.Count);
         try
         {
             using var stack = ModelFactory.Create(spec);
@@ -69,24 +132,12 @@ public static class ModelEvaluator
             var histories = Trainer.FitStack(stack, groups.Train, options.TrainingFor(seeds[0]), progress, cancellationToken);
             clock.Stop();
             for (int k = 0; k < seeds.Count; k++)
-            {
-                var model = stack.ExtractMember(k);
-                try
-                {
-                    trained?.Invoke(seeds[k], model, histories[k], clock.Elapsed / seeds.Count);
-                    evaluations.Add(Evaluate(model, histories[k], clock.Elapsed / seeds.Count, method, seeds[k], options.Conventions, groups));
-                }
-                catch
-                {
-                    model.Dispose();
-                    throw;
-                }
-            }
-            return evaluations;
+                members.Add(new TrainedModel(seeds[k], stack.ExtractMember(k), histories[k], clock.Elapsed / seeds.Count));
+            return members;
         }
         catch
         {
-            foreach (var evaluation in evaluations) evaluation.Dispose();
+            foreach (var member in members) member.Model.Dispose();
             throw;
         }
     }
@@ -193,3 +244,6 @@ public static class ModelEvaluator
     /// <summary>Receives a model right after training: its seed, the model, its history and training time.</summary>
     public delegate void TrainedCallback(int seed, MultimodalVae model, TrainingHistory history, TimeSpan trainingTime);
 }
+
+/// <summary>A freshly trained model (owned by whoever receives it) with its seed, training history and training time.</summary>
+public sealed record TrainedModel(int Seed, MultimodalVae Model, TrainingHistory History, TimeSpan TrainingTime);

@@ -1,16 +1,20 @@
 using System.Diagnostics;
-using Normative.Data;
-using Normative.Data.Synthetic;
+using Normative.Experiments.Grid;
 
 namespace Normative.Experiments;
 
 /// <summary>
-/// The paper's experiments end to end (design §6): generate or load the cohort, train the grid, run every
-/// experiment and write the results folder — tables/*.csv|json, subjects/*.csv, run.json — then
-/// <see cref="ReportWriter"/> adds report.md. Figures are added by the caller (the library does not draw).
+/// The paper's experiments end to end (design §6), through a grid plan so that an interrupted run resumes: plan the grid
+/// into <c>&lt;out&gt;/grid</c> (<see cref="GridPlanner"/>), run its tasks here or in worker processes
+/// (<see cref="GridWorkers"/>), merge them (<see cref="GridMerge"/>): run every experiment and write the results
+/// folder — tables/*.csv|json, subjects/*.csv, run.json — then <see cref="ReportWriter"/> adds report.md. Figures are
+/// added by the caller (the library does not draw). <c>normative grid plan|run|merge</c> are the same three steps apart.
 /// </summary>
 public static class Reproduction
 {
+    /// <summary>The grid run folder inside a results folder.</summary>
+    public const string GridFolder = "grid";
+
     /// <summary>Runs the reproduction; the caller owns (and disposes) the result.</summary>
     /// <param name="log">Receives one line per step.</param>
     public static ReproductionResult Run(ReproductionOptions options, IProgress<GridProgress>? progress = null,
@@ -22,54 +26,46 @@ public static class Reproduction
         var clock = Stopwatch.StartNew();
         string output = Path.GetFullPath(options.OutputFolder);
         Directory.CreateDirectory(output);
+        var parallelism = options.Parallelism;
+        var phase = Stopwatch.StartNew();
+        var run = GridPlanner.Plan(options, Path.Combine(output, GridFolder), parallelism.Threads, modelStore: options.ModelStore, log: log);
+        log($"Planning took {phase.Elapsed.TotalSeconds:0.0} s.");
+        log($"Training {options.Grid.RunCount} models ({options.Grid.Methods.Count} methods x {options.Grid.LatentSizes.Count} latent sizes x {options.Grid.Seeds.Count} seeds, preset '{options.Grid.Preset.Name}') " +
+            $"in {run.Plan.Tasks.Count} tasks, {parallelism.Workers} at a time ({(parallelism.Workers == 1 ? "in this process" : "worker processes")}, {parallelism.Threads} torch thread{(parallelism.Threads == 1 ? "" : "s")} each).");
+        phase.Restart();
+        GridWorkers.Run(run, parallelism.Workers, options.WorkerCommand, progress, log, cancellationToken);
+        log($"The tasks took {phase.Elapsed.TotalSeconds:0.0} s.");
+        return GridMerge.Run(run, output, log, started, clock, cancellationToken);
+    }
 
-        var (cohort, groundTruth, source) = LoadCohort(options, output, log);
-        var data = ExperimentData.From(cohort, groundTruth);
+    /// <summary>
+    /// The experiments on a scored grid, written under <see cref="ReproductionOptions.OutputFolder"/> (tables/, subjects/,
+    /// run.json): the last step of every reproduction. Takes ownership of <paramref name="data"/> and <paramref name="grid"/>.
+    /// </summary>
+    internal static ReproductionResult Complete(ReproductionOptions options, ExperimentData data, string source, GridResult grid,
+        DateTimeOffset started, Stopwatch clock, Action<string> log)
+    {
+        string output = Path.GetFullPath(options.OutputFolder);
         try
         {
-            log($"Training {options.Grid.RunCount} models ({options.Grid.Methods.Count} methods x {options.Grid.LatentSizes.Count} latent sizes x {options.Grid.Seeds.Count} seeds, preset '{options.Grid.Preset.Name}').");
-            var grid = GridRunner.Run(data, options.Grid, progress, cancellationToken);
-            try
-            {
-                log("Running the experiments (Table 1, Fig 3-5, cognition, planted truth) and writing per-subject scores.");
-                var experiments = ExperimentResults.Run(grid, data, options.Mapping);
-                experiments.Write(Path.Combine(output, "tables"));
-                WriteSubjects(grid, data, Path.Combine(output, "subjects"));
-                foreach (var line in ScoredModalitiesCsv.Write(Path.Combine(output, "subjects"), grid)) log(line);
+            log("Running the experiments (Table 1, Fig 3-5, cognition, planted truth) and writing per-subject scores.");
+            var phase = Stopwatch.StartNew();
+            var experiments = ExperimentResults.Run(grid, data, options.Mapping);
+            experiments.Write(Path.Combine(output, "tables"));
+            WriteSubjects(grid, data, Path.Combine(output, "subjects"));
+            foreach (var line in ScoredModalitiesCsv.Write(Path.Combine(output, "subjects"), grid)) log(line);
 
-                clock.Stop();
-                var run = Record(options, data, source, grid, started, clock.Elapsed);
-                ResultFiles.WriteJson(Path.Combine(output, "run.json"), run);
-                return new ReproductionResult(options, data, grid, experiments, run);
-            }
-            catch
-            {
-                grid.Dispose();
-                throw;
-            }
+            log($"The experiments took {phase.Elapsed.TotalSeconds:0.0} s.");
+            clock.Stop();
+            var run = Record(options, data, source, grid, started, clock.Elapsed);
+            ResultFiles.WriteJson(Path.Combine(output, "run.json"), run);
+            return new ReproductionResult(options, data, grid, experiments, run);
         }
         catch
         {
-            data.Dispose();
+            grid.Dispose();
             throw;
         }
-    }
-
-    private static (Cohort Cohort, SyntheticGroundTruth? Truth, string Source) LoadCohort(ReproductionOptions options, string output, Action<string> log)
-    {
-        if (options.CohortPath is { } path)
-        {
-            log($"Loading cohort {path}.");
-            var cohort = CohortLoader.Load(path);
-            string folder = Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path))!;
-            var truth = File.Exists(Path.Combine(folder, SyntheticGroundTruth.DefaultFileName)) ? SyntheticGroundTruth.Load(folder) : null;
-            return (cohort, truth, Path.GetFullPath(path));
-        }
-        log($"Generating the synthetic cohort (seed {options.Synthetic.Seed}, sizes {options.Synthetic.Sizes}).");
-        var synthetic = SyntheticCohortGenerator.Generate(options.Synthetic);
-        string target = Path.Combine(output, "cohort");
-        synthetic.Write(target);
-        return (synthetic.Cohort, synthetic.GroundTruth, $"synthetic (seed {options.Synthetic.Seed}) -> {target}");
     }
 
     /// <summary>One file per method and latent size (the first seed's run), named by its method key and d; the calibration

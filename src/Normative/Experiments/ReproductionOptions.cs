@@ -1,4 +1,5 @@
 using Normative.Data.Synthetic;
+using Normative.Experiments.Grid;
 
 namespace Normative.Experiments;
 
@@ -19,6 +20,21 @@ public sealed record ReproductionOptions
 
     /// <summary>The latent-to-region mapping (Fig 5, planted truth): the corrected procedure by default, or the paper's.</summary>
     public LatentToRegionOptions Mapping { get; init; } = new();
+
+    /// <summary>Tasks trained at the same time, each in its own worker process (<see cref="GridWorkers"/>); null: the
+    /// default for this machine's cores (<see cref="GridParallelism"/>). Does not change the results unless it changes
+    /// the torch threads (<see cref="GridOptions.Threads"/>, which defaults to cores / workers).</summary>
+    public int? Workers { get; init; }
+
+    /// <summary>How to start the <c>normative</c> program as a worker (needed for more than one worker; the CLI sets it).</summary>
+    public WorkerCommand? WorkerCommand { get; init; }
+
+    /// <summary>Where the grid's tasks save trained models; null: <c>&lt;out&gt;/grid/models</c>. A store shared by
+    /// several runs lets each reuse the models of the others with the same key.</summary>
+    public string? ModelStore { get; init; }
+
+    /// <summary>Worker processes and torch threads, the defaults filled in from this machine's cores.</summary>
+    public GridParallelism Parallelism => GridParallelism.Resolve(Workers, Grid.Threads, Environment.ProcessorCount);
 
     /// <summary>A label for the report, e.g. "quick" or "full".</summary>
     public string Configuration { get; init; } = "full";

@@ -76,6 +76,9 @@ public sealed class TrainedModelCache
         return new CacheKey($"{method.Key}-d{latentDim}-s{seed}-{hash}", configuration);
     }
 
+    /// <summary>Whether a complete model is saved under the key named <paramref name="name"/> (<see cref="CacheKey.Name"/>).</summary>
+    public bool Contains(string name) => File.Exists(Path.Combine(Folder, name, HistoryFile));
+
     /// <summary>The model saved under <paramref name="key"/> with its history and training time, or null when absent.</summary>
     public CachedModel? TryLoad(CacheKey key)
     {
@@ -93,12 +96,13 @@ public sealed class TrainedModelCache
     }
 
     /// <summary>Saves a trained model under <paramref name="key"/> (complete or not at all).</summary>
-    public void Save(CacheKey key, MultimodalVae model, TrainingHistory history, TimeSpan trainingTime)
+    /// <param name="provenance">What the checkpoint records about its training and data (issue 18); null records none.</param>
+    public void Save(CacheKey key, MultimodalVae model, TrainingHistory history, TimeSpan trainingTime, ModelProvenance? provenance = null)
     {
         string directory = Path.Combine(Folder, key.Name);
         string partial = Path.Combine(Folder, $".{key.Name}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.partial");
         if (Directory.Exists(partial)) Directory.Delete(partial, recursive: true);
-        ModelCheckpoint.Save(model, partial);
+        ModelCheckpoint.Save(model, partial, provenance);
         var record = new JsonObject
         {
             ["training_ticks"] = trainingTime.Ticks,

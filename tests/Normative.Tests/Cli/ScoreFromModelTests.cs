@@ -49,7 +49,7 @@ public sealed class ScoreFromModelTests : IDisposable
         // The same model scoring inside its training cohort (the reproduce path: ModelEvaluator.Evaluate).
         using var loaded = ModelCheckpoint.Load(PathOf("model"));
         Assert.Equal(new TrainingRecord("default", 3, TrainingPresets.Default.Training.LearningRate, TrainingPresets.Default.Training.BatchSize, 1, 40), loaded.Training);
-        var preprocessing = PreprocessingState.FromJson(loaded.Preprocessing!.ToJsonString());
+        var preprocessing = loaded.Preprocessing!;
         var conventions = DeviationConventions.Calibrated; // the default preset's conventions, which train recorded
         using var train = preprocessing.TrainTensors(cohort);
         using var holdout = preprocessing.HoldoutTensors(cohort);
@@ -75,31 +75,27 @@ public sealed class ScoreFromModelTests : IDisposable
     }
 
     [Fact]
-    public void AnOlderCheckpointFormatIsReadAndAnUnknownOneIsRefusedNamingBothVersions()
+    public void AFormat1CheckpointIsReadButScoreRefusesItForLackOfReferences()
     {
-        Assert.Equal(0, Run("cohort", "generate", "--out", PathOf("cohort"), "--seed", "5", "--sizes", "20,4,4,4,4", "--calibration-size", "0"));
-        Assert.Equal(0, Run("train", "--cohort", PathOf("cohort"), "--model", "mmvae", "--latent", "2", "--epochs", "1", "--out", PathOf("model")));
+        // A format-1 checkpoint: the committed format-2 fixture without its training record and references.
+        Directory.CreateDirectory(PathOf("model"));
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", "Checkpoints", "format2")))
+            if (Path.GetFileName(file) != SavedReferences.FileName) File.Copy(file, Path.Combine(PathOf("model"), Path.GetFileName(file)));
         string config = Path.Combine(PathOf("model"), ModelCheckpoint.ConfigFile);
         var json = JsonNode.Parse(File.ReadAllText(config))!.AsObject();
-        Assert.Equal(ModelCheckpoint.Format, json["format"]!.GetValue<string>());
-
-        json["format"] = ModelCheckpoint.FormatVersion1;
+        json["format"] = "normative-model/1";
         json.Remove("training");
         File.WriteAllText(config, json.ToJsonString());
         using (var migrated = ModelCheckpoint.Load(PathOf("model")))
         {
-            Assert.Equal(ModelCheckpoint.FormatVersion1, migrated.Format);
+            Assert.Equal("normative-model/1", migrated.Format);
             Assert.Null(migrated.Training);
+            Assert.NotNull(migrated.Preprocessing);
         }
-        // A format-1 checkpoint has no deviation references: score refuses rather than guess.
-        File.Delete(Path.Combine(PathOf("model"), SavedReferences.FileName));
-        Assert.NotEqual(0, Run("score", "--model", PathOf("model"), "--cohort", PathOf("cohort"), "--out", PathOf("s.csv")));
-
-        json["format"] = "normative-model/9";
-        File.WriteAllText(config, json.ToJsonString());
-        var error = Assert.Throws<InvalidDataException>(() => ModelCheckpoint.Load(PathOf("model")));
-        Assert.Contains("normative-model/9", error.Message);
-        Assert.Contains(ModelCheckpoint.Format, error.Message);
+        // It has no deviation references: score refuses rather than guess.
+        string subjects = Path.Combine(AppContext.BaseDirectory, "TestData", "Checkpoints", "subjects");
+        Assert.NotEqual(0, Run("score", "--model", PathOf("model"), "--cohort", subjects, "--out", PathOf("s.csv")));
+        Assert.False(File.Exists(PathOf("s.csv")));
     }
 
     public void Dispose()

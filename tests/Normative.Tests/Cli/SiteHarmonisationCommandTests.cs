@@ -36,7 +36,7 @@ public sealed class SiteHarmonisationCommandTests : IDisposable
         Assert.Equal(0, Run("train", "--cohort", PathOf("cohort"), "--model", "mmvae", "--latent", "2", "--epochs", "2", "--harmonise", "combat", "--out", PathOf("model")));
         using (var loaded = ModelCheckpoint.Load(PathOf("model")))
         {
-            var state = PreprocessingState.FromJson(loaded.Preprocessing!.ToJsonString());
+            var state = loaded.Preprocessing!;
             Assert.Equal(["A", "B"], state.Harmonisation!["mri"].Sites);
             Assert.Equal(["A", "B"], state.Harmonisation["amyloid"].Sites);
         }
@@ -52,7 +52,7 @@ public sealed class SiteHarmonisationCommandTests : IDisposable
         Assert.False(File.Exists(PathOf("c.csv")));
         using (var loaded = ModelCheckpoint.Load(PathOf("model")))
         {
-            var state = PreprocessingState.FromJson(loaded.Preprocessing!.ToJsonString());
+            var state = loaded.Preprocessing!;
             var error = Assert.Throws<UnseenSiteException>(() => state.Transform(CohortLoader.LoadForScoring(PathOf("site-c")), Split.Test));
             Assert.Equal("C", error.Site);
         }

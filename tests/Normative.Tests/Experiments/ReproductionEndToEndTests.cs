@@ -155,11 +155,12 @@ public sealed class ReproductionEndToEndTests(ReproductionEndToEndFixture run) :
     public void EveryJsonFileHasADefinitionParsesAndValidatesAgainstTheResultsSchema()
     {
         Assert.Equal(0, run.ExitCode);
-        // cache/ holds the trained models (checkpoint format, data-schemas/README.md), one folder per grid cell, not results.
-        var cached = Directory.EnumerateFiles(Path.Combine(run.Output, "cache"), "model.json", SearchOption.AllDirectories).ToArray();
+        // grid/ is the grid run reproduce goes through (plan.json, tasks/, models/ with one checkpoint per grid cell;
+        // data-schemas/grid.schema.json and README.md), not results.
+        var cached = Directory.EnumerateFiles(Path.Combine(run.Output, "grid", "models"), "model.json", SearchOption.AllDirectories).ToArray();
         Assert.Equal(ReproductionEndToEndFixture.Methods.Count, cached.Length);
         var written = Directory.EnumerateFiles(run.Output, "*.json", SearchOption.AllDirectories).Select(p => Relative(run.Output, p))
-            .Where(p => !p.StartsWith("cache/", StringComparison.Ordinal)).Order().ToArray();
+            .Where(p => !p.StartsWith("grid/", StringComparison.Ordinal)).Order().ToArray();
         // A new JSON file must get a definition in results.schema.json (and a line in data-schemas/README.md).
         Assert.Equal(JsonDefinitions.Keys.Order(), written);
         foreach (var file in written)

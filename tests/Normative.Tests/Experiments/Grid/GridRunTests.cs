@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Normative.Experiments;
+using Normative.Experiments.Grid;
+using Normative.Tests.TestData;
+
+namespace Normative.Tests.Experiments.Grid;
+
+/// <summary>
+/// Issue 18's invariant and resumption, end to end through the command line on a tiny grid: plan + every task in shuffled
+/// order + merge gives reproduce's results; a reproduce killed with SIGKILL after its first task resumes to the same
+/// results; status reports missing and failed tasks; merge refuses an incomplete or inconsistent run, naming the task.
+/// </summary>
+public sealed class GridRunTests(GridRunFixture fixture) : IClassFixture<GridRunFixture>
+{
+    private static string SchemaPath => Path.Combine(JsonSchemaValidator.SchemaFolder, "grid.schema.json");
+
+    [Fact]
+    public void PlanThenTasksInShuffledOrderThenMergeGiveWhatReproduceGives()
+    {
+        Assert.Equal(0, fixture.ReferenceExitCode);
+        string run = fixture.NewFolder("run");
+        Assert.Equal(0, GridRunFixture.Run(["grid", "plan", .. fixture.Options, "--out", run]));
+        var plan = GridRun.Open(run).Plan;
+        // Two stacks of mmSIVAE seeds and four single mmJSD models, bundled by cost into three tasks.
+        Assert.Equal(3, plan.Tasks.Count);
+        Assert.Equal(8, plan.Members.Count);
+        Assert.Equal([true, true, false, false, false, false], plan.Tasks.SelectMany(t => t.Items).OrderBy(i => i.Members[0].Cell).Select(i => i.Stacked));
+        Assert.Equal(Enumerable.Range(1, 8), plan.Members.Select(m => m.Cell));
+        Assert.Equal([1, 2, 3], GridStatus.Of(run).Missing);
+
+        var order = Enumerable.Range(1, plan.Tasks.Count).ToArray();
+        new Random(18).Shuffle(order);
+        Assert.NotEqual([1, 2, 3], order);
+        foreach (int task in order)
+            Assert.Equal(0, GridRunFixture.Run("grid", "run", run, "--task", GridRunFixture.Text(task)));
+        var status = GridStatus.Of(run);
+        Assert.True(status.Complete);
+        Assert.Equal([1, 2, 3], status.Done);
+        // A task already done is left alone: its marker is not rewritten.
+        string marker = File.ReadAllText(Path.Combine(run, "tasks", "2", GridRun.DoneFile));
+        Assert.Equal(0, GridRunFixture.Run("grid", "run", run, "--task", "2"));
+        Assert.Equal(marker, File.ReadAllText(Path.Combine(run, "tasks", "2", GridRun.DoneFile)));
+
+        string merged = fixture.NewFolder("merged");
+        Assert.Equal(0, GridRunFixture.Run("grid", "merge", run, "--out", merged, "--no-figures"));
+        GridRunFixture.AssertSameResults(fixture.Reference, merged);
+        Assert.True(File.Exists(Path.Combine(merged, "report.md")));
+
+        // The plan, a task marker and the status validate against data-schemas/grid.schema.json.
+        string statusFile = Path.Combine(fixture.Root, $"status-{Guid.NewGuid():N}.json");
+        File.WriteAllText(statusFile, JsonSerializer.Serialize(status, ResultFiles.Json));
+        var checks = new JsonSchemaValidator.Check[]
+        {
+            new(Path.Combine(run, GridPlan.FileName), SchemaPath, "plan"),
+            new(Path.Combine(run, "tasks", "1", GridRun.DoneFile), SchemaPath, "task_done"),
+            new(statusFile, SchemaPath, "status"),
+            new(Path.Combine(run, GridPlan.FileName), SchemaPath),
+        };
+        var errors = JsonSchemaValidator.Validate(checks);
+        Assert.True(errors.All(e => e.Length == 0), string.Join("\n", errors.SelectMany(e => e)));
+    }
+
+    [Fact]
+    public void AReproduceKilledAfterItsFirstTaskResumesToTheSameResults()
+    {
+        Assert.Equal(0, fixture.ReferenceExitCode);
+        string output = fixture.NewFolder("killed");
+        string grid = Path.Combine(output, Reproduction.GridFolder);
+        var info = new ProcessStartInfo(GridRunFixture.Launcher) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        // One worker, in process, on one torch thread (the reference's thread count, so the same model keys).
+        string[] arguments = ["reproduce", .. fixture.Options, "--out", output, "--no-figures", "--workers", "1", "--threads", "1"];
+        foreach (string argument in arguments) info.ArgumentList.Add(argument);
+        int[] doneAtKill;
+        using (var process = Process.Start(info)!)
+        {
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var clock = Stopwatch.StartNew();
+            while (!Directory.Exists(Path.Combine(grid, "tasks")) || !Directory.EnumerateFiles(Path.Combine(grid, "tasks"), GridRun.DoneFile, SearchOption.AllDirectories).Any())
+            {
+                Assert.False(process.HasExited, $"reproduce exited (code {(process.HasExited ? process.ExitCode : 0)}) before finishing a task.");
+                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(5), "No task finished within 5 minutes.");
+                Thread.Sleep(10);
+            }
+            process.Kill(entireProcessTree: true); // SIGKILL: no cleanup of any kind
+            process.WaitForExit();
+            doneAtKill = GridStatus.Of(grid).Done.ToArray();
+        }
+        Assert.NotEmpty(doneAtKill);
+        Assert.True(doneAtKill.Length < 3, "Every task had finished before the kill; the test would not test resumption.");
+        Assert.False(File.Exists(Path.Combine(output, "run.json")));
+        var markers = doneAtKill.ToDictionary(t => t, t => File.ReadAllText(Path.Combine(grid, "tasks", GridRunFixture.Text(t), GridRun.DoneFile)));
+
+        Assert.Equal(0, GridRunFixture.Run(["reproduce", .. fixture.Options, "--out", output, "--no-figures", "--workers", "1", "--threads", "1"]));
+        // The tasks done before the kill were not run again, and the results are the uninterrupted run's.
+        foreach (var (task, text) in markers)
+            Assert.Equal(text, File.ReadAllText(Path.Combine(grid, "tasks", GridRunFixture.Text(task), GridRun.DoneFile)));
+        Assert.True(GridStatus.Of(grid).Complete);
+        GridRunFixture.AssertSameResults(fixture.Reference, output);
+    }
+
+    [Fact]
+    public void StatusListsMissingAndFailedTasksAndAFailedTaskExitsNonZero()
+    {
+        // A cohort of the run's own (a copy), so that changing it breaks only this run.
+        string cohort = fixture.NewFolder("cohort");
+        CopyFolder(fixture.CohortFolder, cohort);
+        string run = fixture.NewFolder("status");
+        string[] options = [.. fixture.Options];
+        options[Array.IndexOf(options, "--cohort") + 1] = cohort;
+        Assert.Equal(0, GridRunFixture.Run(["grid", "plan", .. options, "--out", run]));
+        var status = GridStatus.Of(run);
+        Assert.Equal([1, 2, 3], status.Missing);
+        Assert.Empty(status.Done);
+        Assert.Empty(status.Failed);
+
+        // Task 3 cannot run on a cohort that changed since planning: exit code 1, tasks/3/failed.json, status "failed".
+        string subjects = Path.Combine(cohort, "subjects.csv");
+        string original = File.ReadAllText(subjects);
+        File.AppendAllText(subjects, "\n");
+        Assert.Equal(1, GridRunFixture.Run("grid", "run", run, "--task", "3"));
+        status = GridStatus.Of(run);
+        Assert.Equal([1, 2], status.Missing);
+        var failed = Assert.Single(status.Failed);
+        Assert.Equal(3, failed.Task);
+        Assert.Equal(GridTaskState.Failed, failed.State);
+        Assert.Contains("changed since the plan", failed.Detail, StringComparison.Ordinal);
+        Assert.Equal([1, 2, 3], status.NotDone);
+        var errors = JsonSchemaValidator.Validate([new(Path.Combine(run, "tasks", "3", GridRun.FailedFile), SchemaPath, "task_failed")]);
+        Assert.Empty(errors[0]);
+
+        // Mended, the task runs and its failure marker goes; a task number outside the plan is an error, not a no-op.
+        File.WriteAllText(subjects, original);
+        Assert.Equal(0, GridRunFixture.Run("grid", "run", run, "--task", "3"));
+        status = GridStatus.Of(run);
+        Assert.Equal([3], status.Done);
+        Assert.Equal([1, 2], status.Missing);
+        Assert.Empty(status.Failed);
+        Assert.False(File.Exists(Path.Combine(run, "tasks", "3", GridRun.FailedFile)));
+        Assert.NotEqual(0, GridRunFixture.Run("grid", "run", run, "--task", "4"));
+    }
+
+    [Fact]
+    public void MergeRefusesAnIncompleteOrInconsistentRunNamingTheTask()
+    {
+        Assert.Equal(0, fixture.ReferenceExitCode);
+        // The reference's own grid run is complete; copies of it are broken one way each.
+        string complete = Path.Combine(fixture.Reference, Reproduction.GridFolder);
+        Assert.True(GridStatus.Of(complete).Complete);
+
+        string missing = Copy(complete, "missing");
+        File.Delete(Path.Combine(missing, "tasks", "2", GridRun.DoneFile));
+        var error = Assert.Throws<InvalidOperationException>(() => GridMerge.RequireComplete(GridRun.Open(missing)));
+        Assert.Contains("task 2 is missing", error.Message, StringComparison.Ordinal);
+        Assert.NotEqual(0, GridRunFixture.Run("grid", "merge", missing, "--out", fixture.NewFolder("refused"), "--no-figures"));
+
+        // A marker naming other models than the plan's task (e.g. written for an earlier plan) does not count.
+        string other = Copy(complete, "other");
+        string marker = Path.Combine(other, "tasks", "1", GridRun.DoneFile);
+        var done = JsonSerializer.Deserialize<GridTaskDone>(File.ReadAllText(marker), ResultFiles.Json)!;
+        File.WriteAllText(marker, JsonSerializer.Serialize(done with { Members = done.Members.Reverse().ToArray() }, ResultFiles.Json));
+        error = Assert.Throws<InvalidOperationException>(() => GridMerge.RequireComplete(GridRun.Open(other)));
+        Assert.Contains("task 1 is missing", error.Message, StringComparison.Ordinal);
+        Assert.Contains("other models than the plan's task 1", error.Message, StringComparison.Ordinal);
+
+        // A model gone from the store.
+        string lost = Copy(complete, "lost");
+        var plan = GridRun.Open(lost).Plan;
+        string key = plan.Task(3).Members[0].Key;
+        Directory.Delete(Path.Combine(lost, "models", key), recursive: true);
+        error = Assert.Throws<InvalidOperationException>(() => GridMerge.RequireComplete(GridRun.Open(lost)));
+        Assert.Contains("task 3 is missing", error.Message, StringComparison.Ordinal);
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+
+        // A plan whose models were keyed by another build: merge recomputes the keys and names the model.
+        string foreign = Copy(complete, "foreign");
+        string planFile = Path.Combine(foreign, GridPlan.FileName);
+        var foreignPlan = GridPlan.Load(planFile);
+        var renamed = foreignPlan with
+        {
+            Tasks = foreignPlan.Tasks.Select(t => t with { Items = t.Items.Select(i => i with { Members = i.Members.Select(m => m with { Key = m.Key[..^16] + "0123456789abcdef" }).ToArray() }).ToArray() }).ToArray(),
+        };
+        File.WriteAllText(planFile, renamed.ToJson());
+        foreach (var t in renamed.Tasks)
+        {
+            string taskMarker = Path.Combine(foreign, "tasks", GridRunFixture.Text(t.Task), GridRun.DoneFile);
+            var record = JsonSerializer.Deserialize<GridTaskDone>(File.ReadAllText(taskMarker), ResultFiles.Json)!;
+            File.WriteAllText(taskMarker, JsonSerializer.Serialize(record with { Members = t.Members.Select(m => m.Key).ToArray() }, ResultFiles.Json));
+            foreach (var (old, renamedMember) in foreignPlan.Task(t.Task).Members.Zip(t.Members))
+                Directory.Move(Path.Combine(foreign, "models", old.Key), Path.Combine(foreign, "models", renamedMember.Key));
+        }
+        Assert.True(GridStatus.Of(foreign).Complete);
+        var mismatch = Assert.Throws<InvalidOperationException>(() => GridMerge.Run(GridRun.Open(foreign), fixture.NewFolder("foreign-results")).Dispose());
+        Assert.Contains("the plan was made by another package version or on other data", mismatch.Message, StringComparison.Ordinal);
+    }
+
+    private string Copy(string run, string name)
+    {
+        string target = fixture.NewFolder(name);
+        CopyFolder(run, target);
+        // The copy's plan names the cohort by absolute path and its models relative to itself: self-contained.
+        return target;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (string file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
