@@ -38,14 +38,23 @@ internal static class ReproduceCommand
         var noStack = new Option<bool>("--no-stack") { Description = "Train every seed on its own instead of stacking the seeds of stackable models into one module (same results to float rounding; slower)." };
         var cache = new Option<string?>("--cache") { Description = "Folder of trained models reused by reruns of the same configuration (default: <out>/cache)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Train every model again; neither read nor write the model cache." };
+        var experiment = new Option<string>("--experiment")
+        {
+            Description = "Which experiment: 'paper' (default: the mmSIVAE paper's Table 1 and figures on one cohort) or 'mmnormvae' (the mmNormVAE poster: " +
+                "mmVAE-PoE vs a VAE on the concatenation over cortical, subcortical and hippocampal-subfield volumes, trained on a 10,000-control study and " +
+                "applied to a clinical study with and without train-only ComBat + site adaptation; writes report.md, mmnormvae.json, tables/, figures/, run.json).",
+            DefaultValueFactory = _ => "paper",
+        };
+        var twoStudy = new Option<string?>("--two-study-parameters") { Description = "With --experiment mmnormvae: an edited copy of data-schemas/two-study-parameters.json (study sizes, sites, shifts)." };
         var training = new TrainingCliOptions();
         var command = new Command("reproduce",
             "Reproduce the paper's experiments: generate (or load) the cohort, train the grid, write tables, per-subject scores and a report.\n" +
             "Example: normative reproduce --quick --out results\n" +
             "         normative reproduce --models mmsivae-mopoe,mmvae-mopoe --latents 15 --seeds 0,1,2 --preset paper\n" +
             "         normative reproduce --models mmsivae-mopoe --latents 15 --seeds 0 --mapping paper\n" +
-            "         normative reproduce --notebooks");
-        foreach (var option in new Option[] { quick, cohort, output, methods, latents, seeds, cohortSeed, calibrationSize, mapping, noFigures, notebooks, workers, noStack, cache, noCache }) command.Options.Add(option);
+            "         normative reproduce --notebooks\n" +
+            "         normative reproduce --experiment mmnormvae --quick --out results-mmnormvae");
+        foreach (var option in new Option[] { quick, cohort, output, methods, latents, seeds, cohortSeed, calibrationSize, mapping, noFigures, notebooks, workers, noStack, cache, noCache, experiment, twoStudy }) command.Options.Add(option);
         training.AddTo(command);
 
         command.SetGuardedAction(async (parse, token) =>
@@ -58,6 +67,15 @@ internal static class ReproduceCommand
                 return 0;
             }
             bool isQuick = parse.GetValue(quick);
+            switch (parse.GetValue(experiment)!.Trim().ToLowerInvariant())
+            {
+                case "paper":
+                    break;
+                case "mmnormvae":
+                    return RunMmNormVae(parse, isQuick, output, latents, seeds, cohortSeed, noFigures, noStack, twoStudy, training, token);
+                default:
+                    throw new ArgumentException($"--experiment '{parse.GetValue(experiment)}' is not known; use 'paper' or 'mmnormvae'.");
+            }
             var baseline = isQuick ? ReproductionOptions.Quick() : new ReproductionOptions();
             var grid = baseline.Grid with
             {
@@ -115,6 +133,50 @@ internal static class ReproduceCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary><c>reproduce --experiment mmnormvae</c>: the two-study mmNormVAE experiment (<see cref="Experiments.MmNormVae.MmNormVaeExperiment"/>).</summary>
+    private static int RunMmNormVae(System.CommandLine.ParseResult parse, bool isQuick, Option<string> output, Option<string?> latents, Option<string?> seeds,
+        Option<int> cohortSeed, Option<bool> noFigures, Option<bool> noStack, Option<string?> twoStudy, TrainingCliOptions training, CancellationToken token)
+    {
+        string folder = Path.GetFullPath(parse.GetValue(output)!);
+        var baseline = isQuick ? Experiments.MmNormVae.MmNormVaeOptions.Quick(folder) : new Experiments.MmNormVae.MmNormVaeOptions { OutputFolder = folder };
+        var grid = baseline.Grid with
+        {
+            LatentSizes = parse.GetValue(latents) is { } l ? TrainingCliOptions.IntList(l, "--latents") : baseline.Grid.LatentSizes,
+            Seeds = parse.GetValue(seeds) is { } s ? TrainingCliOptions.IntList(s, "--seeds") : baseline.Grid.Seeds,
+            Preset = training.PresetOf(parse),
+            Epochs = parse.GetValue(training.Epochs) ?? baseline.Grid.Epochs,
+            LearningRate = parse.GetValue(training.LearningRate) ?? baseline.Grid.LearningRate,
+            BatchSize = parse.GetValue(training.BatchSize),
+            Threads = parse.GetValue(training.Threads),
+            Stack = !parse.GetValue(noStack),
+            Device = parse.GetValue(training.Device)!,
+            Conventions = training.ConventionsOf(parse),
+        };
+        if (grid.LatentSizes.Count != 1) throw new ArgumentException("--experiment mmnormvae trains one latent size; give one value to --latents.");
+        var options = baseline with
+        {
+            Grid = grid,
+            Studies = new Data.Synthetic.TwoStudyOptions
+            {
+                Seed = parse.GetValue(cohortSeed),
+                Parameters = parse.GetValue(twoStudy) is { } path ? Data.Synthetic.TwoStudyParameters.Load(path) : null,
+            },
+        };
+        if (!parse.GetValue(noFigures) && ToolPreflight.MissingChromiumNote() is { } pngNote)
+            Console.WriteLine(pngNote);
+        var result = Experiments.MmNormVae.MmNormVaeExperiment.Run(options, Console.WriteLine, token);
+        if (!parse.GetValue(noFigures))
+        {
+            var figures = Plots.MmNormVaeFigures.Write(result, Path.Combine(folder, "figures"), log: Console.WriteLine);
+            File.AppendAllText(Path.Combine(folder, "report.md"), "\n" + figures.ReportSection + "\n");
+            if (figures.MissingPngNote is { } note) Console.WriteLine(note);
+        }
+        Console.WriteLine();
+        Console.WriteLine(Experiments.MmNormVae.MmNormVaeWriter.ToMarkdown(result));
+        Console.WriteLine($"Wrote {folder} (report.md, mmnormvae.json, tables/, figures/, run.json); the experiment took {result.Run.WallSeconds:0} s.");
+        return 0;
     }
 
     /// <summary>
