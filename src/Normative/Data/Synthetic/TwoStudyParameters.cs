@@ -49,6 +49,27 @@ public sealed record TwoStudyParameters
 
     public string ToJson() => DataJson.Write(this);
 
+    /// <summary>
+    /// The same parameters with the group sizes of <paramref name="sizes"/>: seven comma-separated counts
+    /// "train,holdout,adaptation,clinical_holdout,preclinical,cdr05,cdr1plus" (control study: training and held-out controls;
+    /// clinical study: adaptation and held-out controls, then the three stages), e.g. "10000,1000,150,150,305,236,185".
+    /// </summary>
+    public TwoStudyParameters WithSizes(string sizes)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        var parts = sizes.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length != 7 || !parts.All(x => int.TryParse(x, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)))
+            throw new FormatException($"'{sizes}' is not seven comma-separated counts train,holdout,adaptation,clinical_holdout,preclinical,cdr05,cdr1plus (e.g. 10000,1000,150,150,305,236,185).");
+        var n = parts.Select(x => int.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var changed = this with
+        {
+            ControlStudy = ControlStudy with { TrainControls = n[0], HoldoutControls = n[1] },
+            ClinicalStudy = ClinicalStudy with { AdaptationControls = n[2], HoldoutControls = n[3], Preclinical = n[4], Cdr05 = n[5], Cdr1plus = n[6] },
+        };
+        changed.Check($"sizes '{sizes}'");
+        return changed;
+    }
+
     /// <summary>Both studies' sites in file order (control study first): the order of the shift seeds.</summary>
     public IEnumerable<SiteParameters> AllSites => ControlStudy.Sites.Concat(ClinicalStudy.Sites);
 

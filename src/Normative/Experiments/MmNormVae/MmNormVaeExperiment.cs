@@ -15,20 +15,31 @@ namespace Normative.Experiments.MmNormVae;
 /// </summary>
 public static class MmNormVaeExperiment
 {
+    /// <summary>Generates the two studies of <see cref="MmNormVaeOptions.Studies"/> and runs the experiment on them.</summary>
     public static MmNormVaeResult Run(MmNormVaeOptions options, Action<string>? log = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        var setting = TwoStudyGenerator.Generate(options.Studies);
+        log?.Invoke($"Generated the two studies in {clock.Elapsed.TotalSeconds:0.0} s.");
+        return Run(options, setting, log, cancellationToken);
+    }
+
+    /// <summary>Runs the experiment on two studies generated beforehand (e.g. shown in a notebook first).</summary>
+    public static MmNormVaeResult Run(MmNormVaeOptions options, TwoStudySetting setting, Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(setting);
         if (options.Grid.LatentSizes.Count != 1) throw new ArgumentException("The experiment trains one latent size; give exactly one.", nameof(options));
         if (options.Grid.Seeds.Count == 0) throw new ArgumentException("At least one seed is needed.", nameof(options));
         if (!(options.Alpha is > 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(options), options.Alpha, "Alpha lies in (0, 1).");
         var started = DateTimeOffset.UtcNow;
         var wall = Stopwatch.StartNew();
-        var setting = TwoStudyGenerator.Generate(options.Studies);
         var cohort = TwoStudyCohort.Combine(setting);
         var clinical = setting.ClinicalStudy.Cohort;
         var studies = Summarise(setting);
-        log?.Invoke($"Generated '{studies.ControlStudy}' ({studies.TrainControls} training + {studies.ControlHoldout} held-out controls) and '{studies.ClinicalStudy}' " +
-            $"({studies.AdaptationControls} adaptation + {studies.ClinicalControls} held-out controls, {studies.Patients.Values.Sum()} patients) in {wall.Elapsed.TotalSeconds:0.0} s.");
+        log?.Invoke($"Studies: '{studies.ControlStudy}' ({studies.TrainControls} training + {studies.ControlHoldout} held-out controls) and '{studies.ClinicalStudy}' " +
+            $"({studies.AdaptationControls} adaptation + {studies.ClinicalControls} held-out controls, {studies.Patients.Values.Sum()} patients).");
 
         int latent = options.Grid.LatentSizes[0];
         var seeds = options.Grid.Seeds;
@@ -77,7 +88,7 @@ public static class MmNormVaeExperiment
             }
         }
         wall.Stop();
-        var run = new RunRecord(options.Configuration, cohort.Name, "synthetic two-study setting (TwoStudyGenerator, seed " + options.Studies.Seed + ")",
+        var run = new RunRecord(options.Configuration, cohort.Name, "synthetic two-study setting (TwoStudyGenerator)",
             cohort.Subjects.Count, options.Grid.Preset.Name, options.Grid.TrainingFor(seeds[0]) with { Seed = 0 }, options.Grid.Conventions,
             options.Grid.Methods.Select(m => m.Label).ToArray(), options.Grid.LatentSizes, seeds, PackageInfo.Version, PackageInfo.TorchSharpVersion,
             Environment.Version.ToString(), started, wall.Elapsed.TotalSeconds, timings);

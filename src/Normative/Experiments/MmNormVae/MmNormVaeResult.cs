@@ -1,4 +1,4 @@
-using Normative.Experiments;
+using System.Text.Json.Serialization;
 
 namespace Normative.Experiments.MmNormVae;
 
@@ -67,11 +67,14 @@ public sealed record MmNormVaeResult(
         ?? throw new ArgumentException($"No '{deviation}' correlation for {method} (seed {seed}, {handling}).");
 
     /// <summary>The site-handling codes present, in run order.</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> Handlings => Groups.Select(g => g.Handling).Distinct().ToArray();
 
     /// <summary>The method labels present, in run order.</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> Methods => Groups.Select(g => g.Method).Distinct().ToArray();
 
     /// <summary>The seeds present.</summary>
+    [JsonIgnore]
     public IReadOnlyList<int> Seeds => Groups.Select(g => g.Seed).Distinct().Order().ToArray();
 }
