@@ -1,5 +1,6 @@
 using Normative.Data;
 using Normative.Data.Synthetic;
+using Normative.Tests.TestData;
 
 namespace Normative.Tests.Data;
 
@@ -154,5 +155,33 @@ public sealed class TwoStudyGeneratorTests
         var again = TwoStudyGenerator.Generate(new TwoStudyOptions { Seed = 1, SizeFactor = 0.1 });
         Assert.Equal(clinical.Modality("hippocampal").Row(7), again.ClinicalStudy.Cohort.Modality("hippocampal").Row(7));
         Assert.Equal(clinical.Subjects.Select(s => s.Site), again.ClinicalStudy.Cohort.Subjects.Select(s => s.Site));
+    }
+
+    [Fact]
+    public void WrittenStudiesLoadBackWithSitesFeatureSetsShiftsAndTruth()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "normative-tests", "two-study-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var setting = TwoStudyGenerator.Generate(new TwoStudyOptions { Seed = 2, SizeFactor = 0.05 });
+            var (controlManifest, clinicalManifest) = setting.Write(folder);
+            var clinical = CohortLoader.Load(clinicalManifest);
+            Assert.Equal(["cortical", "subcortical", "hippocampal"], clinical.ModalityNames);
+            Assert.Equal(setting.ClinicalStudy.Cohort.Subjects.Select(s => s.Site), clinical.Subjects.Select(s => s.Site));
+            Assert.Equal(setting.ClinicalStudy.Cohort.Modality("hippocampal").Row(3), clinical.Modality("hippocampal").Row(3));
+            Assert.Equal(setting.ControlStudy.Cohort.Subjects.Count, CohortLoader.Load(controlManifest).Subjects.Count);
+            var truth = SyntheticGroundTruth.Load(clinicalManifest);
+            Assert.Equal(Drawn.Count, truth.Regions.Count);
+            // One shift row per site and region of both studies.
+            var shifts = File.ReadAllLines(Path.Combine(folder, TwoStudySetting.ShiftsFileName));
+            Assert.Equal(1 + 6 * Drawn.Count, shifts.Length);
+            string s = JsonSchemaValidator.SchemaFolder;
+            var checks = new JsonSchemaValidator.Check[] { new(clinicalManifest, Path.Combine(s, "cohort-manifest.schema.json")) };
+            Assert.Empty(JsonSchemaValidator.Validate(checks)[0]);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -41,7 +41,7 @@ public sealed class SyntheticCohort(Cohort cohort, SyntheticGroundTruth groundTr
                 new ModalityEntry { Name = SyntheticModalities.Amyloid, File = "amyloid.csv", Unit = ModalityUnit.Suvr, RegionSet = options.RegionSet, AllowMissing = amyloidMayBeMissing },
             ],
         GroundTruth = SyntheticGroundTruth.DefaultFileName,
-        Provenance = new JsonObject
+        Provenance = WithFeatureSetsAndSites(new JsonObject
         {
             ["generator"] = "Normative.Data.Synthetic.SyntheticCohortGenerator",
             ["seed"] = options.Seed,
@@ -49,6 +49,16 @@ public sealed class SyntheticCohort(Cohort cohort, SyntheticGroundTruth groundTr
             ["region_set"] = options.RegionSet,
             ["amyloid_missing_fraction"] = options.AmyloidMissingFraction,
             ["parameters"] = ParametersFileName,
-        },
+        }, options),
     };
+
+    /// <summary>Provenance entries written only for cohorts with feature sets or sites (the default cohort's manifest is unchanged).</summary>
+    private static JsonObject WithFeatureSetsAndSites(JsonObject provenance, SyntheticCohortOptions options)
+    {
+        if (options.FeatureSets is { } sets)
+            provenance["feature_sets"] = new JsonArray(sets.Select(f => (JsonNode)new JsonObject { ["modality"] = f.Modality, ["region_set"] = f.RegionSet }).ToArray());
+        if (options.Sites is { } sites)
+            provenance["sites"] = new JsonArray(sites.Select(x => (JsonNode)JsonValue.Create(x.Name)).ToArray());
+        return provenance;
+    }
 }
