@@ -31,7 +31,7 @@ public sealed record MmNormVaeOptions
     /// <summary>Results folder; null: nothing written.</summary>
     public string? OutputFolder { get; init; }
 
-    /// <summary>About ten minutes on 2 free cores: all 10,000 controls, one seed, 40 epochs at lr 1e-3.</summary>
+    /// <summary>The quick configuration: all 10,000 controls, one seed, 40 epochs at lr 1e-3 (the full run: seeds 0-2, the default preset).</summary>
     public static MmNormVaeOptions Quick(string? outputFolder = null) => new()
     {
         Configuration = "quick",
