@@ -28,15 +28,24 @@ internal static class ReproduceCommand
                 "Default: one per core. The results depend on the torch threads, not on the number of workers.",
         };
         var cache = new Option<string?>("--cache") { Description = "Folder of trained models shared between runs: a model with the same key (full configuration, data hash, versions) is loaded, not trained (default: <out>/grid/models)." };
+        var experiment = new Option<string>("--experiment")
+        {
+            Description = "Which experiment: 'paper' (default: the mmSIVAE paper's Table 1 and figures on one cohort) or 'mmnormvae' (the mmNormVAE poster: " +
+                "mmVAE-PoE vs a VAE on the concatenation over cortical, subcortical and hippocampal-subfield volumes, trained on a 10,000-control study and " +
+                "applied to a clinical study with and without train-only ComBat + site adaptation; writes report.md, mmnormvae.json, tables/, figures/, run.json).",
+            DefaultValueFactory = _ => "paper",
+        };
+        var twoStudy = new Option<string?>("--two-study-parameters") { Description = "With --experiment mmnormvae: an edited copy of data-schemas/two-study-parameters.json (study sizes, sites, shifts)." };
         var command = new Command("reproduce",
             "Reproduce the paper's experiments: generate (or load) the cohort, train the grid, write tables, per-subject scores and a report.\n" +
             "The grid runs through a plan under <out>/grid (as `normative grid plan|run|merge` do), so an interrupted run resumes when rerun.\n" +
             "Example: normative reproduce --quick --out results\n" +
             "         normative reproduce --models mmsivae-mopoe,mmvae-mopoe --latents 15 --seeds 0,1,2 --preset paper\n" +
             "         normative reproduce --models mmsivae-mopoe --latents 15 --seeds 0 --mapping paper\n" +
-            "         normative reproduce --notebooks");
+            "         normative reproduce --notebooks\n" +
+            "         normative reproduce --experiment mmnormvae --quick --out results-mmnormvae");
         reproduction.AddTo(command);
-        foreach (var option in new Option[] { output, noFigures, notebooks, workers, cache }) command.Options.Add(option);
+        foreach (var option in new Option[] { output, noFigures, notebooks, workers, cache, experiment, twoStudy }) command.Options.Add(option);
 
         command.SetGuardedAction(async (parse, token) =>
         {
@@ -46,6 +55,15 @@ internal static class ReproduceCommand
                 ToolPreflight.RequireChromium("reproduce --notebooks writes static (PNG) figures");
                 await RefreshNotebooksAsync(Path.Combine(Environment.CurrentDirectory, "notebooks"), parse.GetValue(reproduction.Quick) ? "executed" : null, token).ConfigureAwait(false);
                 return 0;
+            }
+            switch (parse.GetValue(experiment)!.Trim().ToLowerInvariant())
+            {
+                case "paper":
+                    break;
+                case "mmnormvae":
+                    return RunMmNormVae(parse, reproduction, output, noFigures, twoStudy, token);
+                default:
+                    throw new ArgumentException($"--experiment '{parse.GetValue(experiment)}' is not known; use 'paper' or 'mmnormvae'.");
             }
             var options = reproduction.OptionsOf(parse, parse.GetValue(output)!) with
             {
@@ -67,6 +85,56 @@ internal static class ReproduceCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary><c>reproduce --experiment mmnormvae</c>: the two-study mmNormVAE experiment (<see cref="Experiments.MmNormVae.MmNormVaeExperiment"/>).</summary>
+    private static int RunMmNormVae(System.CommandLine.ParseResult parse, ReproductionCliOptions reproduction, Option<string> output, Option<bool> noFigures,
+        Option<string?> twoStudy, CancellationToken token)
+    {
+        bool isQuick = parse.GetValue(reproduction.Quick);
+        var training = reproduction.Training;
+        var latents = reproduction.Latents;
+        var seeds = reproduction.Seeds;
+        var cohortSeed = reproduction.CohortSeed;
+        var noStack = reproduction.NoStack;
+        string folder = Path.GetFullPath(parse.GetValue(output)!);
+        var baseline = isQuick ? Experiments.MmNormVae.MmNormVaeOptions.Quick(folder) : new Experiments.MmNormVae.MmNormVaeOptions { OutputFolder = folder };
+        var grid = baseline.Grid with
+        {
+            LatentSizes = parse.GetValue(latents) is { } l ? TrainingCliOptions.IntList(l, "--latents") : baseline.Grid.LatentSizes,
+            Seeds = parse.GetValue(seeds) is { } s ? TrainingCliOptions.IntList(s, "--seeds") : baseline.Grid.Seeds,
+            Preset = training.PresetOf(parse),
+            Epochs = parse.GetValue(training.Epochs) ?? baseline.Grid.Epochs,
+            LearningRate = parse.GetValue(training.LearningRate) ?? baseline.Grid.LearningRate,
+            BatchSize = parse.GetValue(training.BatchSize),
+            Threads = parse.GetValue(training.Threads),
+            Stack = !parse.GetValue(noStack),
+            Device = parse.GetValue(training.Device)!,
+            Conventions = training.ConventionsOf(parse),
+        };
+        if (grid.LatentSizes.Count != 1) throw new ArgumentException("--experiment mmnormvae trains one latent size; give one value to --latents.");
+        var options = baseline with
+        {
+            Grid = grid,
+            Studies = new Data.Synthetic.TwoStudyOptions
+            {
+                Seed = parse.GetValue(cohortSeed),
+                Parameters = parse.GetValue(twoStudy) is { } path ? Data.Synthetic.TwoStudyParameters.Load(path) : null,
+            },
+        };
+        if (!parse.GetValue(noFigures) && ToolPreflight.MissingChromiumNote() is { } pngNote)
+            Console.WriteLine(pngNote);
+        var result = Experiments.MmNormVae.MmNormVaeExperiment.Run(options, Console.WriteLine, token);
+        if (!parse.GetValue(noFigures))
+        {
+            var figures = Plots.MmNormVaeFigures.Write(result, Path.Combine(folder, "figures"), log: Console.WriteLine);
+            File.AppendAllText(Path.Combine(folder, "report.md"), "\n" + figures.ReportSection + "\n");
+            if (figures.MissingPngNote is { } note) Console.WriteLine(note);
+        }
+        Console.WriteLine();
+        Console.WriteLine(Experiments.MmNormVae.MmNormVaeWriter.ToMarkdown(result));
+        Console.WriteLine($"Wrote {folder} (report.md, mmnormvae.json, tables/, figures/, run.json); the experiment took {result.Run.WallSeconds:0} s.");
+        return 0;
     }
 
     /// <summary>

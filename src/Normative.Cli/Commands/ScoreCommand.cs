@@ -53,28 +53,10 @@ internal static class ScoreCommand
             {
                 if (preprocessing.Harmonisation is null)
                     throw new InvalidOperationException($"--adapt-site needs a model trained with --harmonise combat; {modelPath} was trained without site harmonisation.");
-                var harmonisation = preprocessing.Harmonisation.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+                (preprocessing, var used) = Data.Harmonisation.SiteAdaptation.Adapt(preprocessing, data, sites);
+                adaptationIds.UnionWith(used);
                 foreach (var site in sites)
-                {
-                    foreach (var (modality, combat) in harmonisation.ToArray())
-                    {
-                        var table = data.Modality(modality);
-                        var scaling = preprocessing.Modality(modality);
-                        var rows = data.Rows(s => s.Site == site && s.Group == SubjectGroup.Control).Where(table.IsObserved).ToArray();
-                        if (rows.Length < Data.Harmonisation.ComBat.MinimumSiteControls)
-                            throw new InvalidOperationException($"--adapt-site {site}: cohort '{data.Name}' has {rows.Length} controls of site '{site}' with modality '{modality}'; at least {Data.Harmonisation.ComBat.MinimumSiteControls} are needed.");
-                        var values = new double[rows.Length, scaling.Regions.Length];
-                        for (int r = 0; r < rows.Length; r++)
-                        {
-                            var divided = scaling.Divide(table.Row(rows[r])!, data.Subjects[rows[r]].IcvMm3);
-                            for (int j = 0; j < divided.Length; j++) values[r, j] = divided[j];
-                        }
-                        harmonisation[modality] = combat.AdaptSite(site, values, rows.Select(i => data.Subjects[i].Age).ToArray(), rows.Select(i => data.Subjects[i].Sex == Sex.Male).ToArray());
-                        adaptationIds.UnionWith(rows.Select(i => data.Subjects[i].Id));
-                    }
                     Console.WriteLine($"Adapted the harmonisation to site '{site}' from {data.Subjects.Count(s => s.Site == site && s.Group == SubjectGroup.Control)} of its controls; they are marked in_training (in-sample).");
-                }
-                preprocessing = preprocessing with { Harmonisation = harmonisation };
             }
             var names = loaded.Model.Spec.ModalityNames;
             using var everyoneAll = preprocessing.Transform(data, Enumerable.Range(0, data.Subjects.Count).ToArray());

@@ -29,10 +29,20 @@ public static class ReproductionFigures
     public static WrittenFigures Write(ReproductionResult result, string folder, PngRenderer? renderer = null, Action<string>? log = null)
     {
         renderer ??= PngRenderer.Shared;
+        return WriteAll(Of(result, renderer), folder, renderer, log);
+    }
+
+    /// <summary>Writes <paramref name="figuresToDraw"/> as <see cref="Write(ReproductionResult, string, PngRenderer?, Action{string}?)"/> does
+    /// (HTML always, PNG where Chromium renders); the one home of that policy for every experiment's figures.</summary>
+    public static WrittenFigures WriteAll(IEnumerable<(string Name, string Caption, Func<FigureBundle> Build)> figuresToDraw, string folder,
+        PngRenderer? renderer = null, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(figuresToDraw);
+        renderer ??= PngRenderer.Shared;
         Directory.CreateDirectory(folder);
         string? pngProblem = renderer.IsAvailable ? null : $"Chromium was not found at '{renderer.ChromiumPath}'";
         var figures = new List<(string Name, string Caption, bool HasPng)>();
-        foreach (var (name, caption, build) in Of(result, renderer))
+        foreach (var (name, caption, build) in figuresToDraw)
         {
             log?.Invoke($"Drawing {name}.");
             var figure = build();

@@ -9,11 +9,13 @@ public enum Hemisphere
     Midline,
 }
 
-/// <summary>Whether a region comes from the cortical parcellation (aparc) or the subcortical segmentation (aseg).</summary>
+/// <summary>Whether a region comes from the cortical parcellation (aparc), the subcortical segmentation (aseg) or the hippocampal-subfield segmentation.</summary>
 public enum RegionType
 {
     Cortical,
     Subcortical,
+    /// <summary>A hippocampal subfield of FreeSurfer's subfield segmentation (Iglesias et al. 2015), e.g. CA1.</summary>
+    HippocampalSubfield,
 }
 
 /// <summary>
@@ -31,7 +33,7 @@ public enum RegionType
 /// (mtl, lateral-temporal, sensorimotor, striatum, deep-grey, ...).</param>
 /// <param name="FreeSurferLutId">Label id in FreeSurferColorLUT.txt.</param>
 /// <param name="UcsffsxVolumeColumn">Volume column in the UCSF FreeSurfer tables (UCSFFSX*), e.g. <c>ST29SV</c>.</param>
-/// <param name="UcberkeleySuvrColumns">Accepted SUVR column names in the UC Berkeley amyloid tables, first preferred.</param>
+/// <param name="UcberkeleySuvrColumns">Accepted SUVR column names in the UC Berkeley amyloid tables, first preferred (empty for hippocampal subfields).</param>
 /// <param name="GgsegKey">Region key in python-ggseg's atlases, or null when ggseg cannot draw it.</param>
 /// <param name="InAmyloidSummary">True when the region belongs to the UC Berkeley cortical summary (composite) SUVR.</param>
 /// <param name="Presets">Names of the region sets that include the region.</param>

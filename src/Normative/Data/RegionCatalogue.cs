@@ -63,7 +63,7 @@ public sealed class RegionCatalogue
                 System: Cell("system"),
                 FreeSurferLutId: int.Parse(Cell("freesurfer_lut_id"), System.Globalization.CultureInfo.InvariantCulture),
                 UcsffsxVolumeColumn: Cell("ucsffsx_volume"),
-                UcberkeleySuvrColumns: Cell("ucberkeley_suvr").Split('|'),
+                UcberkeleySuvrColumns: Cell("ucberkeley_suvr") is { Length: > 0 } suvr ? suvr.Split('|') : [],
                 GgsegKey: Cell("ggseg_key") is { Length: > 0 } key ? key : null,
                 InAmyloidSummary: bool.Parse(Cell("amyloid_summary")),
                 Presets: Cell("presets").Split(' ', StringSplitOptions.RemoveEmptyEntries)));

@@ -14,6 +14,19 @@ public sealed class RegionSet
     /// (the 8 grey-matter structures, lateral and inferior-lateral ventricles, cerebellar cortex and white matter).</summary>
     public const string Classic12 = "classic12";
 
+    /// <summary>The 66 Desikan-Killiany cortical regions alone: mmNormVAE's cortical feature set.</summary>
+    public const string DkCortical = "dk-cortical";
+
+    /// <summary>Every aseg subcortical structure of the catalogue (32: the mmsivae and classic12 structures together):
+    /// mmNormVAE's subcortical feature set.</summary>
+    public const string AsegSubcortical = "aseg-subcortical";
+
+    /// <summary>Eight FreeSurfer hippocampal subfields per hemisphere (16): mmNormVAE's hippocampal feature set.</summary>
+    public const string HippocampalSubfields = "hippocampal-subfields";
+
+    /// <summary>The union of the three mmNormVAE feature sets (114 regions), the set the two-study generator draws.</summary>
+    public const string MmNormVae = "mmnormvae";
+
     private readonly Dictionary<string, int> _index;
 
     public RegionSet(string name, IReadOnlyList<Region> regions)

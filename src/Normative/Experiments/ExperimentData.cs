@@ -40,6 +40,11 @@ public sealed class ExperimentData : IDisposable
     public static ExperimentData From(Cohort cohort, SyntheticGroundTruth? groundTruth = null) =>
         new(cohort, CohortPreprocessor.Fit(cohort), groundTruth);
 
+    /// <summary>Prepares <paramref name="cohort"/> with a preprocessing fitted elsewhere (e.g. ComBat adapted to sites the training
+    /// controls did not have); its statistics must come from <paramref name="cohort"/>'s training controls or be meant for them.</summary>
+    public static ExperimentData WithPreprocessing(Cohort cohort, PreprocessingState preprocessing, SyntheticGroundTruth? groundTruth = null) =>
+        new(cohort, preprocessing ?? throw new ArgumentNullException(nameof(preprocessing)), groundTruth);
+
     public Cohort Cohort { get; }
 
     public PreprocessingState Preprocessing { get; }

@@ -42,6 +42,33 @@ public sealed class RegionCatalogueTests
         Assert.Equal(lut, region.FreeSurferLutId);
     }
 
+    // mmNormVAE's three feature sets: DK cortex, every aseg structure of the catalogue, 8 FreeSurfer subfields per side.
+    [Theory]
+    [InlineData(RegionSet.DkCortical, 66, RegionType.Cortical)]
+    [InlineData(RegionSet.AsegSubcortical, 32, RegionType.Subcortical)]
+    [InlineData(RegionSet.HippocampalSubfields, 16, RegionType.HippocampalSubfield)]
+    public void MmNormVaeFeatureSetsHaveOneRegionType(string preset, int count, RegionType type)
+    {
+        var set = RegionCatalogue.Default.Set(preset);
+        Assert.Equal(count, set.Count);
+        Assert.All(set.Regions, r => Assert.Equal(type, r.Type));
+        Assert.All(set.Regions, r => Assert.True(RegionCatalogue.Default.Set(RegionSet.MmNormVae).Contains(r.Id)));
+    }
+
+    // FreeSurferColorLUT.txt label ids of the subfield segmentation (FreeSurfer 6/7).
+    [Theory]
+    [InlineData("Left-CA1", "CA1", 206)]
+    [InlineData("Right-subiculum", "subiculum", 205)]
+    [InlineData("Left-molecular_layer_HP", "molecular_layer_HP", 214)]
+    [InlineData("Right-Hippocampal_tail", "Hippocampal_tail", 226)]
+    public void SubfieldsCarryFreeSurferNames(string id, string structure, int lut)
+    {
+        var region = RegionCatalogue.Default.Get(id);
+        Assert.Equal(structure, region.Structure);
+        Assert.Equal(lut, region.FreeSurferLutId);
+        Assert.Empty(region.UcberkeleySuvrColumns);
+    }
+
     [Fact]
     public void EveryCatalogueRegionHasSyntheticCalibration()
     {

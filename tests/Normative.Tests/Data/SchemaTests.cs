@@ -23,6 +23,7 @@ public sealed class SchemaTests
             new(fixture.PathOf("synthetic-cohort-parameters.json"), Path.Combine(s, "synthetic-cohort-parameters.schema.json")),
             new(Path.Combine(s, "synthetic-cohort-parameters.json"), Path.Combine(s, "synthetic-cohort-parameters.schema.json")),
             new(Path.Combine(s, "adni-column-mapping.json"), Path.Combine(s, "adni-column-mapping.schema.json")),
+            new(Path.Combine(s, "two-study-parameters.json"), Path.Combine(s, "two-study-parameters.schema.json")),
         };
         var failures = checks.Zip(JsonSchemaValidator.Validate(checks))
             .SelectMany(p => p.Second.Select(e => $"{p.First.Instance}: {e}")).ToArray();

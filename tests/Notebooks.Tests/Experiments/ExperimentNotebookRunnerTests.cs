@@ -44,7 +44,7 @@ public sealed class ExperimentNotebookRunnerTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(ExperimentNotebooks.Names), MemberType = typeof(ExperimentNotebooks))]
+    [MemberData(nameof(ExperimentNotebooks.NamesWithExecutedCopy), MemberType = typeof(ExperimentNotebooks))]
     public void TheCommittedExecutedCopyShowsStaticResults(string name)
     {
         var path = Path.Combine(ExperimentNotebooks.Folder, "executed", name + ".ipynb");

@@ -52,7 +52,11 @@ internal sealed class GeneratorRun
 
     public SeededSampler Sampler { get; }
 
-    public DrawnSubject Subject(string id, ClinicalStage stage, Split split)
+    /// <summary>Draws one subject.</summary>
+    /// <param name="site">Site label written to the subjects table (null: no site column).</param>
+    /// <param name="shift">The site's scanner shift of the MRI volumes (null: the reference scanner). It draws nothing, so a
+    /// subject is the same draw with or without it.</param>
+    public DrawnSubject Subject(string id, ClinicalStage stage, Split split, string? site = null, ScannerShift? shift = null)
     {
         var group = _p.Groups.For(stage);
         var rng = Sampler;
@@ -69,7 +73,7 @@ internal sealed class GeneratorRun
         };
         bool amyloidPositive = IsAmyloidPositive(stage);
 
-        var (shared, healthyMri, healthyAmyloid) = DrawHealthy(age, sex, icv);
+        var (shared, healthyMri, healthyAmyloid, expectedMri) = DrawHealthy(age, sex, icv);
         double healthySummary = Summary(healthyAmyloid);
 
         // Amyloid: positive groups draw their summary SUVR and the burden that reaches it; amyloid-negative subjects
@@ -120,8 +124,15 @@ internal sealed class GeneratorRun
         var effects = new[] { new double[_regions.Count], new double[_regions.Count] };
         for (int j = 0; j < mri.Length; j++)
         {
-            double v0 = Math.Round(healthyMri[j], VolumeDecimals);
-            mri[j] = Math.Round(healthyMri[j] * Math.Exp(_residualCv[j] * atrophyD[j]), VolumeDecimals);
+            double healthy = healthyMri[j], diseased = healthyMri[j] * Math.Exp(_residualCv[j] * atrophyD[j]);
+            if (shift is not null)
+            {
+                // The scanner measures the diseased brain and its healthy counterfactual alike.
+                healthy = shift.Apply(j, healthy, expectedMri[j], _residualCv[j]);
+                diseased = shift.Apply(j, diseased, expectedMri[j], _residualCv[j]);
+            }
+            double v0 = Math.Round(healthy, VolumeDecimals);
+            mri[j] = Math.Round(diseased, VolumeDecimals);
             effects[0][j] = Math.Round(mri[j] - v0, VolumeDecimals);
             double a0 = Math.Round(healthyAmyloid[j], SuvrDecimals);
             amyloid[j] = Math.Round(healthyAmyloid[j] + amyloidEffect[j], SuvrDecimals);
@@ -131,7 +142,7 @@ internal sealed class GeneratorRun
         double? adas13 = DrawAdas13(stage, group, atrophyD, excess);
         bool amyloidMissing = rng.Uniform() < _amyloidMissingFraction && split != Split.Train;
         var subject = new Subject(id, split, stage == ClinicalStage.Control ? SubjectGroup.Control : SubjectGroup.Patient,
-            cdr, amyloidPositive, age, sex, icv, adas13);
+            cdr, amyloidPositive, age, sex, icv, adas13, site);
         var truth = new PlantedSubject(id, stage, subtype, Math.Round(severity, TruthDecimals), Math.Round(burden, TruthDecimals),
             Math.Round(excess, TruthDecimals), Math.Round(Summary(amyloid), SuvrDecimals), shared.Select(u => Math.Round(u, TruthDecimals)).ToArray(), effects);
         return new DrawnSubject(subject, truth, mri, amyloidMissing ? null : amyloid);
@@ -170,7 +181,7 @@ internal sealed class GeneratorRun
     /// Healthy raw values, redrawn until amyloid-negative (summary below the threshold). Every group gets
     /// the same amyloid-negative healthy population, so the planted effects are the only group differences.
     /// </summary>
-    private (double[] Shared, double[] Mri, double[] Amyloid) DrawHealthy(double age, Sex sex, double icv)
+    private (double[] Shared, double[] Mri, double[] Amyloid, double[] ExpectedMri) DrawHealthy(double age, Sex sex, double icv)
     {
         double dAge = age - _p.ReferenceAge;
         double icvScale = Math.Pow(icv / _p.Icv.Reference, _p.Icv.Exponent);
@@ -179,15 +190,17 @@ internal sealed class GeneratorRun
             var (shared, e) = _healthy.Sample(Sampler);
             var mri = new double[_regions.Count];
             var amyloid = new double[_regions.Count];
+            var expected = new double[_regions.Count];
             for (int j = 0; j < mri.Length; j++)
             {
                 var c = _calibration[j];
                 double male = sex == Sex.Male ? c.VolumeMaleEffectSd : 0;
-                mri[j] = c.VolumeMean * icvScale * Math.Exp(c.VolumeAgeSlopePercent / 100 * dAge) * Math.Exp(_residualCv[j] * (e[0][j] + male));
+                expected[j] = c.VolumeMean * icvScale * Math.Exp(c.VolumeAgeSlopePercent / 100 * dAge);
+                mri[j] = expected[j] * Math.Exp(_residualCv[j] * (e[0][j] + male));
                 amyloid[j] = c.SuvrMean + c.SuvrSd * e[1][j] + _p.AmyloidAgeSlopePerYear * dAge;
             }
             if (Summary(amyloid) < _p.AmyloidPositivityThreshold - NegativeMargin || attempt >= MaxControlRedraws)
-                return (shared, mri, amyloid);
+                return (shared, mri, amyloid, expected);
         }
     }
 

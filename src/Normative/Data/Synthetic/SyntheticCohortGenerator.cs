@@ -43,6 +43,8 @@ public static class SyntheticCohortGenerator
             throw new ArgumentOutOfRangeException(nameof(options), options.CalibrationControls, "CalibrationControls must be >= 0.");
         var parameters = options.Parameters ?? SyntheticCohortParameters.Default;
         var regions = RegionCatalogue.Default.Set(options.RegionSet);
+        var featureSets = FeatureSetColumns(options, regions);
+        var siteOf = SiteAssigner(options, regions);
         var run = new GeneratorRun(parameters, regions, new SeededSampler(options.Seed), options.AmyloidMissingFraction);
 
         var sizes = options.Sizes;
@@ -65,10 +67,11 @@ public static class SyntheticCohortGenerator
         var amyloid = new List<double[]?>(stages.Length);
         for (int i = 0; i < stages.Length; i++)
         {
-            string id = "SYN" + (i + 1).ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0');
+            string id = options.IdPrefix + (i + 1).ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0');
             var split = i >= firstCalibration ? Split.Calibration
                 : stages[i] != ClinicalStage.Control ? Split.Test : holdout.Contains(i) ? Split.Holdout : Split.Train;
-            var drawn = run.Subject(id, stages[i], split);
+            var site = siteOf?.Invoke();
+            var drawn = run.Subject(id, stages[i], split, site?.Name, site?.Shift);
             subjects.Add(drawn.Subject);
             planted.Add(drawn.Truth);
             mri.Add(drawn.Mri);
@@ -77,6 +80,15 @@ public static class SyntheticCohortGenerator
 
         bool anyMissing = amyloid.Any(a => a is null);
         var manifest = SyntheticCohort.Manifest(options, options.AmyloidMissingFraction > 0 || anyMissing);
+        if (featureSets is not null)
+        {
+            // One table per feature set, cut from the MRI drawn over the union; the ground truth keeps the union.
+            var tables = featureSets.Select((f, m) => new ModalityTable(manifest.Modalities[m], f.Regions,
+                mri.Select(row => (double[]?)f.Columns.Select(j => row![j]).ToArray()).ToList())).ToArray();
+            var mriTruth = planted.Select(p => p with { Effects = [p.Effects[0]] }).ToArray();
+            return new SyntheticCohort(new Cohort(manifest, subjects, tables),
+                new SyntheticGroundTruth([SyntheticModalities.Mri], regions, mriTruth), parameters, options);
+        }
         var cohort = new Cohort(manifest, subjects,
         [
             new ModalityTable(manifest.Modalities[0], regions, mri),
@@ -85,4 +97,43 @@ public static class SyntheticCohortGenerator
         var truth = new SyntheticGroundTruth([SyntheticModalities.Mri, SyntheticModalities.Amyloid], regions, planted);
         return new SyntheticCohort(cohort, truth, parameters, options);
     }
+
+    /// <summary>Each feature set's regions and their columns in the drawn region set; null without feature sets.</summary>
+    private static (RegionSet Regions, int[] Columns)[]? FeatureSetColumns(SyntheticCohortOptions options, RegionSet drawn)
+    {
+        if (options.FeatureSets is null) return null;
+        if (options.FeatureSets.Count == 0) throw new ArgumentException("FeatureSets, when given, needs at least one feature set.", nameof(options));
+        if (options.FeatureSets.Select(f => f.Modality).Distinct(StringComparer.Ordinal).Count() != options.FeatureSets.Count)
+            throw new ArgumentException("Feature sets need distinct modality names.", nameof(options));
+        return options.FeatureSets.Select(f =>
+        {
+            var set = RegionCatalogue.Default.Set(f.RegionSet);
+            var columns = set.Ids.Select(drawn.IndexOf).ToArray();
+            if (columns.Any(j => j < 0))
+                throw new ArgumentException($"Feature set '{f.Modality}' (region set '{f.RegionSet}') has regions outside the drawn region set '{drawn.Name}'.", nameof(options));
+            return (set, columns);
+        }).ToArray();
+    }
+
+    /// <summary>Draws each subject's site from a sampler of its own (seeded from the cohort seed); null without sites.</summary>
+    private static Func<SyntheticSite>? SiteAssigner(SyntheticCohortOptions options, RegionSet drawn)
+    {
+        if (options.Sites is not { } sites) return null;
+        if (sites.Count == 0) throw new ArgumentException("Sites, when given, needs at least one site.", nameof(options));
+        if (Math.Abs(sites.Sum(s => s.Weight) - 1) > 1e-6 || sites.Any(s => s.Weight < 0))
+            throw new ArgumentException("Site weights must be non-negative and sum to 1.", nameof(options));
+        foreach (var site in sites)
+        {
+            if (site.Shift.Location.Count != drawn.Count || site.Shift.Scale.Count != drawn.Count)
+                throw new ArgumentException($"Site '{site.Name}' has a shift over {site.Shift.Location.Count} regions; the drawn region set '{drawn.Name}' has {drawn.Count}.", nameof(options));
+            if (site.Shift.Scale.Any(x => !(x > 0)))
+                throw new ArgumentException($"Site '{site.Name}' has a non-positive scale.", nameof(options));
+        }
+        // A fixed offset keeps this stream apart from the subjects' own (seeded with the cohort seed itself).
+        var sampler = new SeededSampler(unchecked(options.Seed + SiteStreamOffset));
+        var weights = sites.Select(s => s.Weight).ToArray();
+        return () => sites[sampler.Categorical(weights)];
+    }
+
+    private const int SiteStreamOffset = 0x5173;
 }

@@ -32,4 +32,21 @@ public sealed record SyntheticCohortOptions
 
     /// <summary>Cohort name written into the manifest.</summary>
     public string Name { get; init; } = "synthetic-adni";
+
+    /// <summary>Prefix of the subject ids (<c>SYN0001</c>, ...); two studies meant to be pooled or compared take different ones.</summary>
+    public string IdPrefix { get; init; } = "SYN";
+
+    /// <summary>
+    /// MRI feature sets written as separate modality tables (mmNormVAE's cortical, subcortical and hippocampal-subfield
+    /// volumes), each a subset of <see cref="RegionSet"/>, over which MRI is drawn once; the amyloid PET table is then not
+    /// written. Null (the default): one MRI and one amyloid table over <see cref="RegionSet"/>.
+    /// </summary>
+    public IReadOnlyList<MriFeatureSet>? FeatureSets { get; init; }
+
+    /// <summary>
+    /// Acquisition sites: each subject is assigned one with probability its weight (from a sampler of its own, so the
+    /// subjects' other draws do not change) and its MRI volumes pass through the site's <see cref="ScannerShift"/>.
+    /// Null (the default): no site column and no shift.
+    /// </summary>
+    public IReadOnlyList<SyntheticSite>? Sites { get; init; }
 }

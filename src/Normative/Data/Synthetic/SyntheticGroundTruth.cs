@@ -83,10 +83,14 @@ public sealed class SyntheticGroundTruth
         var manifest = DataJson.Read<CohortManifest>(manifestPath);
         if (manifest.GroundTruth is null)
             throw new CohortFormatException(manifestPath, null, "ground_truth", "the manifest names no ground-truth file (only synthetic cohorts have one).");
+        string file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(manifestPath))!, manifest.GroundTruth);
+        // Feature-set cohorts (MRI drawn once over one region set, written as several tables) keep the truth as one "mri"
+        // modality over the drawn set, which the provenance names.
+        if (manifest.Provenance?["feature_sets"] is not null && manifest.Provenance["region_set"]?.GetValue<string>() is { } drawn)
+            return Read(file, [SyntheticModalities.Mri], RegionCatalogue.Default.Set(drawn));
         var sets = manifest.Modalities.Select(m => m.RegionSet).Distinct().ToArray();
         if (sets.Length != 1)
             throw new CohortFormatException(manifestPath, null, "modalities", "a synthetic cohort's modalities share one region set.");
-        string file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(manifestPath))!, manifest.GroundTruth);
         return Read(file, manifest.Modalities.Select(m => m.Name).ToArray(), RegionCatalogue.Default.Set(sets[0]));
     }
 
