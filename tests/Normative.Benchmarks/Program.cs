@@ -40,11 +40,14 @@ switch (mode)
     case "stack":
         StackSteps(args.ElementAtOrDefault(2) ?? "1,5,20");
         break;
+    case "profile":
+        Profile(args.ElementAtOrDefault(2));
+        break;
     case "grid":
         Grid(args.ElementAtOrDefault(2) ?? "mmvae-mopoe,mmsivae-mopoe,vae,sivae", int.Parse(args.ElementAtOrDefault(3) ?? "20"), int.Parse(args.ElementAtOrDefault(4) ?? "4"));
         break;
     default:
-        throw new ArgumentException($"Unknown mode '{mode}'; expected steps, select, heldout, stack or grid.");
+        throw new ArgumentException($"Unknown mode '{mode}'; expected steps, select, heldout, stack, grid or profile.");
 }
 
 // Per-step time at d = 15, batch 64, 90 + 90 features.
@@ -186,6 +189,59 @@ void Grid(string methodKeys, int epochs, int seedCount)
         else result.Dispose();
     }
     reference?.Dispose();
+}
+
+// Where the wall time of `reproduce --quick` goes (the same configuration, one worker, in library calls): cohort, training,
+// scoring and reference fitting (grid wall minus the runs' training time), each experiment, writing, figures. Optional
+// argument: a comma-separated list of method keys to profile a smaller grid.
+void Profile(string? methodKeys)
+{
+    string folder = Path.Combine(Path.GetTempPath(), $"normative-profile-{Environment.ProcessId}");
+    var quick = ReproductionOptions.Quick(folder);
+    var options = quick with { Grid = quick.Grid with { Workers = 1, Threads = threads, CacheFolder = null, Methods = methodKeys is null ? quick.Grid.Methods : MethodCatalogue.Select(methodKeys.Split(',')) } };
+    var timings = new List<(string Step, double Seconds)>();
+    var total = Stopwatch.StartNew();
+    T Time<T>(string step, Func<T> run)
+    {
+        var clock = Stopwatch.StartNew();
+        var value = run();
+        timings.Add((step, clock.Elapsed.TotalSeconds));
+        Console.WriteLine($"{step,-44} {clock.Elapsed.TotalSeconds,8:F1} s");
+        return value;
+    }
+    var synthetic = Time("cohort (generate + write)", () =>
+    {
+        var generated = SyntheticCohortGenerator.Generate(options.Synthetic);
+        generated.Write(Path.Combine(folder, "cohort"));
+        return generated;
+    });
+    var data = Time("preprocess (ExperimentData)", () => ExperimentData.From(synthetic.Cohort, synthetic.GroundTruth));
+    var gridClock = Stopwatch.StartNew();
+    var grid = GridRunner.Run(data, options.Grid);
+    double gridWall = gridClock.Elapsed.TotalSeconds, training = grid.Runs.Sum(r => r.TrainingTime.TotalSeconds);
+    timings.Add(("grid: training (sum over runs)", training));
+    timings.Add(("grid: scoring + reference fitting (rest)", gridWall - training));
+    Console.WriteLine($"grid ({grid.Runs.Count} runs) wall {gridWall:F1} s: training {training:F1} s, scoring + reference fitting {gridWall - training:F1} s");
+    var map = Time("experiment: latent-to-region mapping (Fig 5)", () => LatentToRegionMapping.Run(grid, data, options.Mapping));
+    var table1 = Time("experiment: Table 1 (LR+)", () => LikelihoodRatioTable.Run(grid));
+    var reconstruction = Time("experiment: control reconstruction (Fig 3)", () => ControlReconstruction.Run(grid, data));
+    var histograms = Time("experiment: deviation histograms (Fig 4)", () => DeviationHistograms.Run(grid, data));
+    var cognition = Time("experiment: cognition association", () => CognitionAssociation.Run(grid, data));
+    var planted = Time("experiment: planted-truth validation", () => PlantedTruthValidation.Run(grid, data, map));
+    var ranking = Time("experiment: ranking tables (bootstrap)", () => RankingTable.Run(grid, data));
+    var experiments = new ExperimentResults(table1, reconstruction, histograms, map, cognition, planted, ranking);
+    Time("write tables + subjects", () =>
+    {
+        experiments.Write(Path.Combine(folder, "tables"));
+        return ScoredModalitiesCsv.Write(Path.Combine(folder, "subjects"), grid).Count();
+    });
+    var record = new RunRecord(options.Configuration, data.Cohort.Name, "synthetic", data.Cohort.Subjects.Count, options.Grid.Preset.Name,
+        options.Grid.TrainingFor(0), options.Grid.Conventions, options.Grid.Methods.Select(m => m.Label).ToArray(), options.Grid.LatentSizes,
+        options.Grid.Seeds, Normative.PackageInfo.Version, Normative.PackageInfo.TorchSharpVersion, Environment.Version.ToString(), DateTimeOffset.UtcNow, total.Elapsed.TotalSeconds, []);
+    using var result = new ReproductionResult(options, data, grid, experiments, record);
+    Time("figures (HTML + PNG)", () => Normative.Plots.ReproductionFigures.Write(result, Path.Combine(folder, "figures")));
+    Time("report.md", () => ReportWriter.Write(result));
+    Console.WriteLine($"{"total",-44} {total.Elapsed.TotalSeconds,8:F1} s   (results in {folder})");
 }
 
 static double MaxWeightDifference(GridResult expected, GridResult actual) => expected.Runs.Zip(actual.Runs).Max(pair =>
