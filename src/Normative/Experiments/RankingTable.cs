@@ -45,7 +45,7 @@ public static class RankingTable
         var replicates = new BootstrapReplicates.Cache(bootstrap);
         var rows = new RankingRow[rowWork.Count];
         var comparisons = new RankingComparison[comparisonWork.Count];
-        Parallel.For(0, rows.Length + comparisons.Length, i =>
+        DeterministicParallel.For(rows.Length + comparisons.Length, i =>
         {
             if (i < rows.Length)
             {
