@@ -17,6 +17,8 @@ public static class ModelRegistry
         new("jmvae", "JMVAE-kl, joint encoder plus unimodal encoders tied by KL terms", false, typeof(JmvaeOptions), () => new JmvaeOptions(), spec => new Jmvae(spec), Stackable: true),
         new("mvtcae", "MVTCAE, product-of-experts posterior with the total-correlation objective", false, typeof(MvtcaeOptions), () => new MvtcaeOptions(), spec => new Mvtcae(spec), Stackable: true),
         new("mmvm", "MMVM VAE, per-modality latents tied by a data-dependent mixture prior", false, typeof(MmvmOptions), () => new MmvmOptions(), spec => new Mmvm(spec), Stackable: true),
+        // Not stackable (Models/README.md, "Stacked training"): JNF's MADE flows are MaskedLinear layers with no stacked
+        // variant, and JNF-Shared's InfoNCE loss compares every row of a batch with every other (it would mix members).
         new("jnf", "JNF, joint-encoder VAE then unimodal flow posteriors (two stages)", false, typeof(JnfOptions), () => new JnfOptions(), spec => new Jnf(spec)),
         new("jnf-shared", "JNF-Shared, JNF with unimodal posteriors on contrastive projections", false, typeof(JnfSharedOptions), () => new JnfSharedOptions(), spec => new JnfShared(spec)),
     ];
