@@ -40,11 +40,17 @@ switch (mode)
     case "stack":
         StackSteps(args.ElementAtOrDefault(2) ?? "1,5,20");
         break;
+    case "profile":
+        Profile(args.ElementAtOrDefault(2));
+        break;
+    case "stats":
+        Statistics();
+        break;
     case "grid":
         Grid(args.ElementAtOrDefault(2) ?? "mmvae-mopoe,mmsivae-mopoe,vae,sivae", int.Parse(args.ElementAtOrDefault(3) ?? "20"), int.Parse(args.ElementAtOrDefault(4) ?? "4"));
         break;
     default:
-        throw new ArgumentException($"Unknown mode '{mode}'; expected steps, select, heldout, stack or grid.");
+        throw new ArgumentException($"Unknown mode '{mode}'; expected steps, select, heldout, stack, grid, profile or stats.");
 }
 
 // Per-step time at d = 15, batch 64, 90 + 90 features.
@@ -183,6 +189,123 @@ void Grid(string methodKeys, int epochs, int seedCount)
         else result.Dispose();
     }
     reference?.Dispose();
+}
+
+// Where the wall time of `reproduce --quick` goes (the same configuration, one worker, in library calls): cohort, training,
+// scoring and reference fitting (grid wall minus the runs' training time), each experiment, writing, figures. Optional
+// argument: a comma-separated list of method keys to profile a smaller grid.
+void Profile(string? methodKeys)
+{
+    string folder = Path.Combine(Path.GetTempPath(), $"normative-profile-{Environment.ProcessId}");
+    var quick = ReproductionOptions.Quick(folder);
+    var options = quick with { Grid = quick.Grid with { Threads = threads, Methods = methodKeys is null ? quick.Grid.Methods : MethodCatalogue.Select(methodKeys.Split(',')) } };
+    var timings = new List<(string Step, double Seconds)>();
+    var total = Stopwatch.StartNew();
+    T Time<T>(string step, Func<T> run)
+    {
+        var clock = Stopwatch.StartNew();
+        var value = run();
+        timings.Add((step, clock.Elapsed.TotalSeconds));
+        Console.WriteLine($"{step,-44} {clock.Elapsed.TotalSeconds,8:F1} s");
+        return value;
+    }
+    var synthetic = Time("cohort (generate + write)", () =>
+    {
+        var generated = SyntheticCohortGenerator.Generate(options.Synthetic);
+        generated.Write(Path.Combine(folder, "cohort"));
+        return generated;
+    });
+    var data = Time("preprocess (ExperimentData)", () => ExperimentData.From(synthetic.Cohort, synthetic.GroundTruth));
+    var gridClock = Stopwatch.StartNew();
+    var grid = GridRunner.Run(data, options.Grid);
+    double gridWall = gridClock.Elapsed.TotalSeconds, training = grid.Runs.Sum(r => r.TrainingTime.TotalSeconds);
+    timings.Add(("grid: training (sum over runs)", training));
+    timings.Add(("grid: scoring + reference fitting (rest)", gridWall - training));
+    Console.WriteLine($"grid ({grid.Runs.Count} runs) wall {gridWall:F1} s: training {training:F1} s, scoring + reference fitting {gridWall - training:F1} s");
+    var map = Time("experiment: latent-to-region mapping (Fig 5)", () => LatentToRegionMapping.Run(grid, data, options.Mapping));
+    var table1 = Time("experiment: Table 1 (LR+)", () => LikelihoodRatioTable.Run(grid));
+    var reconstruction = Time("experiment: control reconstruction (Fig 3)", () => ControlReconstruction.Run(grid, data));
+    var histograms = Time("experiment: deviation histograms (Fig 4)", () => DeviationHistograms.Run(grid, data));
+    var cognition = Time("experiment: cognition association", () => CognitionAssociation.Run(grid, data));
+    var planted = Time("experiment: planted-truth validation", () => PlantedTruthValidation.Run(grid, data, map));
+    var ranking = Time("experiment: ranking tables (bootstrap)", () => RankingTable.Run(grid, data));
+    var experiments = new ExperimentResults(table1, reconstruction, histograms, map, cognition, planted, ranking);
+    Time("write tables + subjects", () =>
+    {
+        experiments.Write(Path.Combine(folder, "tables"));
+        return ScoredModalitiesCsv.Write(Path.Combine(folder, "subjects"), grid).Count();
+    });
+    var record = new RunRecord(options.Configuration, data.Cohort.Name, "synthetic", data.Cohort.Subjects.Count, options.Grid.Preset.Name,
+        options.Grid.TrainingFor(0), options.Grid.Conventions, options.Grid.Methods.Select(m => m.Label).ToArray(), options.Grid.LatentSizes,
+        options.Grid.Seeds, Normative.PackageInfo.Version, Normative.PackageInfo.TorchSharpVersion, Environment.Version.ToString(), DateTimeOffset.UtcNow, total.Elapsed.TotalSeconds, []);
+    using var result = new ReproductionResult(options, data, grid, experiments, record);
+    Time("figures (HTML + PNG)", () => Normative.Plots.ReproductionFigures.Write(result, Path.Combine(folder, "figures")));
+    Time("report.md", () => ReportWriter.Write(result));
+    Console.WriteLine($"{"total",-44} {total.Elapsed.TotalSeconds,8:F1} s   (results in {folder})");
+}
+
+// The statistics issue 17 sped up, fast path against the reference path it replaced, at the quick grid's sizes: one ranking
+// row's bootstrap (2000 calibration controls against 726 patients, 1000 replicates, 1 and 5 seeds), the paired comparison,
+// and the 10-fold cross-fitted threshold of a 248 x 180 Ledoit-Wolf reference. Each fast result is checked equal to the
+// reference path's (bit for bit) before its time is printed.
+void Statistics()
+{
+    var random = new Random(7);
+    double[] Scores(int n, double shift) => Enumerable.Range(0, n).Select(_ => random.NextDouble() + shift).ToArray();
+    var options = new Normative.Ranking.BootstrapOptions();
+    foreach (int seedCount in new[] { 1, 5 })
+    {
+        var scores = new Normative.Ranking.SeedScores(Enumerable.Range(0, seedCount).Select(_ => Scores(2000, 0)).ToArray(), Enumerable.Range(0, seedCount).Select(_ => Scores(726, 0.3)).ToArray());
+        var other = new Normative.Ranking.SeedScores([Scores(2000, 0)], [Scores(726, 0.2)]);
+        const int rows = 8;
+        var clock = Stopwatch.StartNew();
+        (double, double, double, double) reference = default;
+        for (int r = 0; r < rows; r++)
+        {
+            // The reference path: a fresh draw for every row, area and partial area in separate walks.
+            var sweeps = scores.Sweeps();
+            var aurocs = new List<double>();
+            var partials = new List<double>();
+            foreach (var weights in Normative.Ranking.StratifiedBootstrap.Weights(2000, 726, options.Replicates, options.Seed))
+            {
+                aurocs.Add(sweeps.Average(s => s.Area(weights)));
+                partials.Add(Normative.Ranking.PartialAreaUnderRoc.Standardise(sweeps.Average(s => s.PartialArea(options.MaxFpr, weights)), options.MaxFpr));
+            }
+            var (al, au) = Normative.Ranking.StratifiedBootstrap.Percentiles(aurocs.ToArray(), options.Level);
+            var (pl, pu) = Normative.Ranking.StratifiedBootstrap.Percentiles(partials.ToArray(), options.Level);
+            reference = (al, au, pl, pu);
+        }
+        double slow = clock.Elapsed.TotalMilliseconds / rows;
+        clock.Restart();
+        var cache = new Normative.Ranking.BootstrapReplicates.Cache(options);
+        Normative.Ranking.Discrimination? fast = null;
+        for (int r = 0; r < rows; r++) fast = Normative.Ranking.Discrimination.Compute(scores, options, cache.For(2000, 726));
+        double quick = clock.Elapsed.TotalMilliseconds / rows;
+        if (reference != (fast!.AurocLower, fast.AurocUpper, fast.PartialAurocLower, fast.PartialAurocUpper)) throw new InvalidOperationException("The fast bootstrap differs from the reference path.");
+        clock.Restart();
+        for (int r = 0; r < rows; r++) Normative.Ranking.PairedAurocDifference.Compute(scores, other, options);
+        double pairedFresh = clock.Elapsed.TotalMilliseconds / rows;
+        clock.Restart();
+        for (int r = 0; r < rows; r++) Normative.Ranking.PairedAurocDifference.Compute(scores, other, options, cache.For(2000, 726));
+        double pairedCached = clock.Elapsed.TotalMilliseconds / rows;
+        Console.WriteLine($"ranking row, {seedCount} seed(s): reference path {slow,8:F1} ms, fast (shared draws, one walk) {quick,8:F1} ms (x{slow / quick:F1}); " +
+            $"paired comparison: fresh draw {pairedFresh,8:F1} ms, shared draws {pairedCached,8:F1} ms  (single thread; the table also runs rows in parallel)");
+    }
+
+    double[,] controls = new double[248, 180];
+    var normal = new MathNet.Numerics.Distributions.Normal(0, 1, new MathNet.Numerics.Random.MersenneTwister(3));
+    for (int i = 0; i < 248; i++)
+        for (int j = 0; j < 180; j++) controls[i, j] = normal.Sample();
+    var estimator = new Normative.Deviation.LedoitWolfCovariance();
+    var fitClock = Stopwatch.StartNew();
+    var single = Normative.Deviation.MahalanobisReference.Fit(controls, estimator);
+    double fit = fitClock.Elapsed.TotalMilliseconds;
+    fitClock.Restart();
+    var distances = Normative.Deviation.CrossFittedDistances.Compute(controls, estimator, Normative.Deviation.CovarianceInversion.Strict, 10, seed: 1);
+    double crossFit = fitClock.Elapsed.TotalMilliseconds;
+    Console.WriteLine($"Ledoit-Wolf reference 248 x 180: one fit {fit:F0} ms; 10-fold cross-fitted distances {crossFit:F0} ms (folds in parallel on {Environment.ProcessorCount} cores; sequential would be about 10 fits)");
+    GC.KeepAlive(single);
+    GC.KeepAlive(distances);
 }
 
 static double MaxWeightDifference(GridResult expected, GridResult actual) => expected.Runs.Zip(actual.Runs).Max(pair =>

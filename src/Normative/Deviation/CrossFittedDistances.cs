@@ -35,14 +35,16 @@ public static class CrossFittedDistances
         for (int r = 0; r < n; r++) fold[permutation[r]] = r % folds;
 
         var distances = new double[n];
-        for (int k = 0; k < folds; k++)
+        // The folds are independent refits (an estimator draws any randomness from its own seed inside Fit) writing
+        // disjoint rows, so running them in parallel gives the same distances whatever the scheduling.
+        DeterministicParallel.For(folds, k =>
         {
             int[] train = Enumerable.Range(0, n).Where(i => fold[i] != k).ToArray();
             int[] test = Enumerable.Range(0, n).Where(i => fold[i] == k).ToArray();
             var fit = MahalanobisReference.Fit(Rows(reference, train), estimator, inversion);
             double[] d = fit.SquaredDistances(Rows(reference, test));
             for (int t = 0; t < test.Length; t++) distances[test[t]] = d[t];
-        }
+        });
         return distances;
     }
 

@@ -14,10 +14,11 @@ public sealed class JointEncoder : Module<IReadOnlyList<Tensor>, Tensor, Tensor,
     private readonly ModalityEncoder encoder;
 
     /// <param name="name">Module name.</param>
-    /// <param name="spec">The model's spec (total features, covariates, encoder widths, latent size).</param>
+    /// <param name="spec">The model's spec (total features, covariates, encoder widths, latent size; its member count
+    /// for a stack, see <see cref="StackedLinear"/>).</param>
     public JointEncoder(string name, ModelSpec spec) : base(name)
     {
-        encoder = new ModalityEncoder("mlp", spec.TotalFeatures, spec.CovariateCount, spec.Options.EncoderHidden, spec.LatentDim);
+        encoder = new ModalityEncoder("mlp", spec.TotalFeatures, spec.CovariateCount, spec.Options.EncoderHidden, spec.LatentDim, spec.MemberCount);
         RegisterComponents();
     }
 

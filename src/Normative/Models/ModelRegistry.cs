@@ -13,10 +13,12 @@ public static class ModelRegistry
         new("sivae", "Soft-introspective VAE over the concatenated modalities", false, typeof(MmSivaeOptions), () => new MmSivaeOptions(), spec => new Sivae(spec), Stackable: true),
         new("mmvae", "Multimodal VAE, per-modality encoders fused by an aggregator", true, typeof(ModelOptions), () => new ModelOptions(), spec => new MmVae(spec), Stackable: true),
         new("mmsivae", "Multimodal soft-introspective VAE (Algorithm 1)", true, typeof(MmSivaeOptions), () => new MmSivaeOptions(), spec => new MmSivae(spec), Stackable: true),
-        new("mmjsd", "mmJSD, mixture reconstruction and a Jensen-Shannon regulariser with a dynamic prior", false, typeof(ModelOptions), () => new ModelOptions(), spec => new MmJsd(spec)),
-        new("jmvae", "JMVAE-kl, joint encoder plus unimodal encoders tied by KL terms", false, typeof(JmvaeOptions), () => new JmvaeOptions(), spec => new Jmvae(spec)),
-        new("mvtcae", "MVTCAE, product-of-experts posterior with the total-correlation objective", false, typeof(MvtcaeOptions), () => new MvtcaeOptions(), spec => new Mvtcae(spec)),
-        new("mmvm", "MMVM VAE, per-modality latents tied by a data-dependent mixture prior", false, typeof(MmvmOptions), () => new MmvmOptions(), spec => new Mmvm(spec)),
+        new("mmjsd", "mmJSD, mixture reconstruction and a Jensen-Shannon regulariser with a dynamic prior", false, typeof(ModelOptions), () => new ModelOptions(), spec => new MmJsd(spec), Stackable: true),
+        new("jmvae", "JMVAE-kl, joint encoder plus unimodal encoders tied by KL terms", false, typeof(JmvaeOptions), () => new JmvaeOptions(), spec => new Jmvae(spec), Stackable: true),
+        new("mvtcae", "MVTCAE, product-of-experts posterior with the total-correlation objective", false, typeof(MvtcaeOptions), () => new MvtcaeOptions(), spec => new Mvtcae(spec), Stackable: true),
+        new("mmvm", "MMVM VAE, per-modality latents tied by a data-dependent mixture prior", false, typeof(MmvmOptions), () => new MmvmOptions(), spec => new Mmvm(spec), Stackable: true),
+        // Not stackable (Models/README.md, "Stacked training"): JNF's MADE flows are MaskedLinear layers with no stacked
+        // variant, and JNF-Shared's InfoNCE loss compares every row of a batch with every other (it would mix members).
         new("jnf", "JNF, joint-encoder VAE then unimodal flow posteriors (two stages)", false, typeof(JnfOptions), () => new JnfOptions(), spec => new Jnf(spec)),
         new("jnf-shared", "JNF-Shared, JNF with unimodal posteriors on contrastive projections", false, typeof(JnfSharedOptions), () => new JnfSharedOptions(), spec => new JnfShared(spec)),
     ];

@@ -24,6 +24,7 @@ public abstract class MultimodalVae : Module
     private readonly IPosteriorAggregator? aggregator;
     private readonly int[] viewFeatures;
     private readonly Generator? initialisation;
+    private readonly Generator[]? memberInitialisation;
 
     /// <param name="spec">Architecture and options; with <see cref="ModelSpec.MemberSeeds"/>, a stack of models of a
     /// stackable type (<see cref="ModelDescriptor.Stackable"/>). A per-modality model without an aggregator
@@ -57,7 +58,8 @@ public abstract class MultimodalVae : Module
         RegisterComponents();
         if (spec.MemberSeeds is { } seeds)
         {
-            InitializeStackedLayers(this, seeds);
+            memberInitialisation = seeds.Select(seed => new Generator((ulong)seed, CPU)).ToArray();
+            InitializeStackedLayers(this, memberInitialisation);
         }
         else
         {
@@ -169,14 +171,15 @@ public abstract class MultimodalVae : Module
     /// <summary>
     /// Registers a module a model adds to the shared encoders and decoders (a joint encoder, flows,
     /// projectors): its linear layers are initialised from the model's seeded stream, continuing where
-    /// the shared modules left off, and it is moved to the model's device. Call from the constructor.
+    /// the shared modules left off, and it is moved to the model's device. Call from the constructor. In a stack
+    /// (its linear layers built with <see cref="Members"/> members) member k's slices continue member k's stream, so
+    /// every member still starts with its single model's weights.
     /// </summary>
     protected T AddModule<T>(string name, T module) where T : Module
     {
-        var generator = initialisation
-            ?? throw new NotSupportedException($"Model '{Spec.Name}' adds its own modules and cannot be stacked; train its seeds one at a time.");
         register_module(name, module);
-        InitializeLinearLayers(module, generator);
+        if (memberInitialisation is not null) InitializeStackedLayers(module, memberInitialisation);
+        else InitializeLinearLayers(module, initialisation!);
         module.to(Device);
         return module;
     }
@@ -392,17 +395,17 @@ public abstract class MultimodalVae : Module
     }
 
     /// <summary>
-    /// A stack's initialisation: member k's slice of each layer, in the single model's layer order, drawn from a
-    /// generator seeded with member k's seed, so every member starts with its single model's weights bit for bit.
+    /// A stack's initialisation: member k's slice of each layer, in the single model's layer order, drawn from
+    /// member k's generator (seeded with its seed), so every member starts with its single model's weights bit for bit.
     /// </summary>
-    private static void InitializeStackedLayers(Module root, IReadOnlyList<int> seeds)
+    private static void InitializeStackedLayers(Module root, IReadOnlyList<Generator> generators)
     {
         using var noGrad = no_grad();
         var layers = root.modules().Where(m => m is TorchSharp.Modules.Linear or StackedLinear).ToArray();
         if (layers.OfType<TorchSharp.Modules.Linear>().Any()) throw new NotSupportedException("A stacked model may hold only stacked linear layers.");
-        for (int k = 0; k < seeds.Count; k++)
+        for (int k = 0; k < generators.Count; k++)
         {
-            using var generator = new Generator((ulong)seeds[k], CPU);
+            var generator = generators[k];
             foreach (var layer in layers.Cast<StackedLinear>())
             {
                 double bound = 1.0 / Math.Sqrt(layer.Weight.shape[2]);
@@ -416,7 +419,11 @@ public abstract class MultimodalVae : Module
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) initialisation?.Dispose();
+        if (disposing)
+        {
+            initialisation?.Dispose();
+            foreach (var generator in memberInitialisation ?? []) generator.Dispose();
+        }
         base.Dispose(disposing);
     }
 

@@ -26,17 +26,27 @@ public sealed record Discrimination(
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        return Compute(scores, options, BootstrapReplicates.Draw(scores.ControlCount, scores.PatientCount, options));
+    }
+
+    /// <summary>As <see cref="Compute(SeedScores, BootstrapOptions)"/> with replicates drawn earlier for these group sizes
+    /// (<see cref="BootstrapReplicates.Cache"/>): the same numbers, bit for bit.</summary>
+    internal static Discrimination Compute(SeedScores scores, BootstrapOptions options, BootstrapReplicates replicates)
+    {
+        if (replicates.Controls != scores.ControlCount || replicates.Patients != scores.PatientCount || replicates.Weights.Count != options.Replicates)
+            throw new ArgumentException($"Replicates of {replicates.Controls} controls and {replicates.Patients} patients for scores of {scores.ControlCount} and {scores.PatientCount}.", nameof(replicates));
         var sweeps = scores.Sweeps();
         double auroc = sweeps.Average(s => s.Area());
         double raw = sweeps.Average(s => s.PartialArea(options.MaxFpr));
         var aurocs = new double[options.Replicates];
         var partials = new double[options.Replicates];
-        int b = 0;
-        foreach (var weights in StratifiedBootstrap.Weights(scores.ControlCount, scores.PatientCount, options.Replicates, options.Seed))
+        var areas = new (double Full, double Partial)[sweeps.Length];
+        for (int b = 0; b < aurocs.Length; b++)
         {
-            aurocs[b] = sweeps.Average(s => s.Area(weights));
-            partials[b] = PartialAreaUnderRoc.Standardise(sweeps.Average(s => s.PartialArea(options.MaxFpr, weights)), options.MaxFpr);
-            b++;
+            // Area and partial area of every seed in one walk each; averaged over seeds in seed order as before.
+            for (int s = 0; s < sweeps.Length; s++) areas[s] = sweeps[s].Areas(options.MaxFpr, replicates.Weights[b], scores.ControlCount, scores.PatientCount);
+            aurocs[b] = areas.Average(a => a.Full);
+            partials[b] = PartialAreaUnderRoc.Standardise(areas.Average(a => a.Partial), options.MaxFpr);
         }
         var (al, au) = StratifiedBootstrap.Percentiles(aurocs, options.Level);
         var (pl, pu) = StratifiedBootstrap.Percentiles(partials, options.Level);

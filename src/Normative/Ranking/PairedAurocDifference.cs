@@ -26,13 +26,27 @@ public static class PairedAurocDifference
         if (method.ControlCount != reference.ControlCount || method.PatientCount != reference.PatientCount)
             throw new ArgumentException($"A paired comparison needs the same subjects: {method.ControlCount} vs {reference.ControlCount} controls, " +
                 $"{method.PatientCount} vs {reference.PatientCount} patients.", nameof(reference));
+        return Compute(method, reference, options, BootstrapReplicates.Draw(method.ControlCount, method.PatientCount, options));
+    }
+
+    /// <summary>As <see cref="Compute(SeedScores, SeedScores, BootstrapOptions)"/> with replicates drawn earlier for these
+    /// group sizes (<see cref="BootstrapReplicates.Cache"/>): the same numbers, bit for bit.</summary>
+    internal static AurocDifference Compute(SeedScores method, SeedScores reference, BootstrapOptions options, BootstrapReplicates draws)
+    {
+        if (draws.Controls != method.ControlCount || draws.Patients != method.PatientCount || draws.Weights.Count != options.Replicates
+            || method.ControlCount != reference.ControlCount || method.PatientCount != reference.PatientCount)
+            throw new ArgumentException($"Replicates of {draws.Controls} controls and {draws.Patients} patients for scores of {method.ControlCount} and {method.PatientCount}.", nameof(draws));
         var a = method.Sweeps();
         var r = reference.Sweeps();
         double difference = a.Average(s => s.Area()) - r.Average(s => s.Area());
         var replicates = new double[options.Replicates];
-        int b = 0;
-        foreach (var weights in StratifiedBootstrap.Weights(method.ControlCount, method.PatientCount, options.Replicates, options.Seed))
-            replicates[b++] = a.Average(s => s.Area(weights)) - r.Average(s => s.Area(weights));
+        double nc = method.ControlCount, np = method.PatientCount;
+        for (int b = 0; b < replicates.Length; b++)
+        {
+            var weights = draws.Weights[b];
+            // Full areas only: a cut at FPR 1 is the whole curve.
+            replicates[b] = a.Average(s => s.Areas(1.0, weights, nc, np).Full) - r.Average(s => s.Areas(1.0, weights, nc, np).Full);
+        }
         var (lower, upper) = StratifiedBootstrap.Percentiles(replicates, options.Level);
         var verdict = lower > 0 ? AurocComparison.Better : upper < 0 ? AurocComparison.Worse : AurocComparison.NotDistinguishable;
         double mean = replicates.Average();

@@ -61,7 +61,7 @@ public sealed class StackedTrainingTests
     public void ModelsThatCannotStackSayWhy()
     {
         using var data = ToyCohort.Create(10, seed: 42);
-        var spec = ModelTraining.Create("mmjsd", data, null).Spec with { MemberSeeds = Seeds };
+        var spec = ModelTraining.Create("jnf", data, null).Spec with { MemberSeeds = Seeds };
         var error = Assert.Throws<ArgumentException>(() => ModelFactory.Create(spec));
         Assert.Contains("cannot be trained as a stack", error.Message);
     }

@@ -50,11 +50,11 @@ public sealed class Jmvae : MmVae
         var views = ToViews(batch);
         var (mu, logVar) = joint.forward(views.Inputs, batch.Covariates, views.Observed);
         var posterior = GaussianMixture.Single(mu, logVar);
-        var reconstruction = DecodeViews(posterior.Sample(context.Random), batch.Covariates);
-        var rec = SquaredError(views.Inputs, reconstruction).mean();
-        var kl = posterior.KlToPrior().mean();
+        var reconstruction = DecodeViews(Sample(posterior, context), batch.Covariates);
+        var rec = BatchMean(SquaredError(views.Inputs, reconstruction));
+        var kl = BatchMean(posterior.KlToPrior());
         var unimodal = EncodeViews(views.Inputs, batch.Covariates);
-        var klUnimodal = DiagonalGaussian.Kl(mu.unsqueeze(0), logVar.unsqueeze(0), unimodal.Mu, unimodal.LogVar).sum(dim: 0).mean();
+        var klUnimodal = BatchMean(DiagonalGaussian.Kl(mu.unsqueeze(0), logVar.unsqueeze(0), unimodal.Mu, unimodal.LogVar).sum(dim: 0));
         var loss = Spec.Options.BetaRec * rec + Spec.Options.BetaKl * kl + Options.Alpha * klUnimodal;
         return new StepObjective(loss, [("rec", rec), ("kl", kl), ("kl_unimodal", klUnimodal), ("loss", loss)], ["rec", "kl"]);
     }

@@ -35,9 +35,9 @@ public sealed class MmJsd : MmVae
         var views = ToViews(batch);
         var unimodal = EncodeViews(views.Inputs, batch.Covariates);
         var mixture = Aggregator!.Aggregate(unimodal.Mu, unimodal.LogVar, views.Observed);
-        var reconstruction = DecodeViews(mixture.Sample(context.Random), batch.Covariates);
-        var rec = SquaredError(views.Inputs, reconstruction, views.Observed).mean();
-        var js = JensenShannon(unimodal, views.Observed).mean();
+        var reconstruction = DecodeViews(Sample(mixture, context), batch.Covariates);
+        var rec = BatchMean(SquaredError(views.Inputs, reconstruction, views.Observed));
+        var js = BatchMean(JensenShannon(unimodal, views.Observed));
         var loss = Spec.Options.BetaRec * rec + Spec.Options.BetaKl * js;
         return new StepObjective(loss, [("rec", rec), ("js", js), ("loss", loss)], ["rec", "js"]);
     }

@@ -52,11 +52,24 @@ public sealed class Mmvm : MmVae
     {
         var views = ToViews(batch);
         var unimodal = EncodeViews(views.Inputs, batch.Covariates);
-        var z = MixturePrior.Sample(unimodal, Options.KlSamples, context.Random);
+        var z = SampleLatents(unimodal, context);
         var reconstruction = Enumerable.Range(0, ModalityCount).Select(m => DecodeView(m, z[0, m], batch.Covariates)).ToArray();
-        var rec = SquaredError(views.Inputs, reconstruction, views.Observed).mean();
-        var rate = MixturePrior.Kl(unimodal, views.Observed, z).sum(dim: 0).mean();
+        var rec = BatchMean(SquaredError(views.Inputs, reconstruction, views.Observed));
+        var rate = BatchMean(MixturePrior.Kl(unimodal, views.Observed, z).sum(dim: 0));
         var loss = Options.BetaRec * rec + Options.BetaKl * rate;
         return new StepObjective(loss, [("rec", rec), ("rate", rate), ("loss", loss)], ["rec", "rate"]);
+    }
+
+    /// <summary>The Monte-Carlo draws [S, M, rows, d] of <see cref="MixturePrior.Sample"/>: in a stack, each member's rows
+    /// from the member's own generator (as it would draw alone), joined along the rows.</summary>
+    private Tensor SampleLatents(GaussianParameters unimodal, StepContext context)
+    {
+        if (Members == 1) return MixturePrior.Sample(unimodal, Options.KlSamples, context.Random);
+        using var scope = NewDisposeScope();
+        long rows = unimodal.Mu.shape[1] / Members;
+        var draws = Enumerable.Range(0, Members).Select(k => MixturePrior.Sample(
+            new GaussianParameters(unimodal.Mu.narrow(1, k * rows, rows), unimodal.LogVar.narrow(1, k * rows, rows)),
+            Options.KlSamples, context.RandomOf(k))).ToArray();
+        return cat(draws, 2).MoveToOuterDisposeScope();
     }
 }

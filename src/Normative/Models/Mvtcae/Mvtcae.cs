@@ -33,16 +33,16 @@ public sealed class Mvtcae : MmVae
         var views = ToViews(batch);
         var unimodal = EncodeViews(views.Inputs, batch.Covariates);
         var joint = Aggregator!.Aggregate(unimodal.Mu, unimodal.LogVar, views.Observed);
-        var reconstruction = DecodeViews(joint.Sample(context.Random), batch.Covariates);
+        var reconstruction = DecodeViews(Sample(joint, context), batch.Covariates);
         var recPerSubject = SquaredError(views.Inputs, reconstruction, views.Observed);
         var klPerSubject = joint.KlToPrior();
         var cvib = DiagonalGaussian.Kl(joint.Mu, joint.LogVar, unimodal.Mu, unimodal.LogVar)      // [M, n]
             .masked_fill(views.Observed.t().logical_not(), 0.0).sum(dim: 0);
         var m = views.Observed.sum(1).to_type(recPerSubject.dtype);
         double alpha = Options.Alpha;
-        var loss = (Options.BetaRec * (m - alpha) / m * recPerSubject
-                    + Options.BetaKl * ((1 - alpha) * klPerSubject + alpha / m * cvib)).mean();
+        var loss = BatchMean(Options.BetaRec * (m - alpha) / m * recPerSubject
+                    + Options.BetaKl * ((1 - alpha) * klPerSubject + alpha / m * cvib));
         return new StepObjective(loss,
-            [("rec", recPerSubject.mean()), ("kl", klPerSubject.mean()), ("kl_cvib", cvib.mean()), ("loss", loss)], ["rec", "kl"]);
+            [("rec", BatchMean(recPerSubject)), ("kl", BatchMean(klPerSubject)), ("kl_cvib", BatchMean(cvib)), ("loss", loss)], ["rec", "kl"]);
     }
 }
