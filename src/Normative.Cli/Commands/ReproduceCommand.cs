@@ -38,6 +38,7 @@ internal static class ReproduceCommand
         var noStack = new Option<bool>("--no-stack") { Description = "Train every seed on its own instead of stacking the seeds of stackable models into one module (same results to float rounding; slower)." };
         var cache = new Option<string?>("--cache") { Description = "Folder of trained models reused by reruns of the same configuration (default: <out>/cache)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Train every model again; neither read nor write the model cache." };
+        var crossFit = CrossFitOption.Create();
         var training = new TrainingCliOptions();
         var command = new Command("reproduce",
             "Reproduce the paper's experiments: generate (or load) the cohort, train the grid, write tables, per-subject scores and a report.\n" +
@@ -45,7 +46,7 @@ internal static class ReproduceCommand
             "         normative reproduce --models mmsivae-mopoe,mmvae-mopoe --latents 15 --seeds 0,1,2 --preset paper\n" +
             "         normative reproduce --models mmsivae-mopoe --latents 15 --seeds 0 --mapping paper\n" +
             "         normative reproduce --notebooks");
-        foreach (var option in new Option[] { quick, cohort, output, methods, latents, seeds, cohortSeed, calibrationSize, mapping, noFigures, notebooks, workers, noStack, cache, noCache }) command.Options.Add(option);
+        foreach (var option in new Option[] { quick, cohort, output, methods, latents, seeds, cohortSeed, calibrationSize, mapping, noFigures, notebooks, workers, noStack, cache, noCache, crossFit }) command.Options.Add(option);
         training.AddTo(command);
 
         command.SetGuardedAction(async (parse, token) =>
@@ -74,6 +75,7 @@ internal static class ReproduceCommand
                 CacheFolder = parse.GetValue(noCache) ? null : parse.GetValue(cache) ?? Path.Combine(parse.GetValue(output)!, "cache"),
                 Device = parse.GetValue(training.Device)!,
                 Conventions = training.ConventionsOf(parse),
+                CrossFitFolds = parse.GetValue(crossFit),
             };
             var options = baseline with
             {
@@ -101,6 +103,7 @@ internal static class ReproduceCommand
                 figures = Plots.ReproductionFigures.Write(result, Path.Combine(Path.GetFullPath(options.OutputFolder), "figures"), log: Console.WriteLine);
                 result.ExtraReportSections.Add(figures.ReportSection);
             }
+            result.ExtraReportSections.Add(CalibrationReports.WriteSection(result));
             string report = ReportWriter.Write(result);
             Console.WriteLine();
             Console.WriteLine("Table 1 A — LR+ of latent outliers (D_ml):");

@@ -63,7 +63,7 @@ public static class GridRunner
             {
                 if (cache?.TryLoad(keys![i]) is { } cached)
                 {
-                    results[i] = ModelEvaluator.EvaluateTrained(data, method, cached.Model, cached.History, cached.TrainingTime, cells[i].Seed, options.Conventions);
+                    results[i] = ModelEvaluator.EvaluateTrained(data, method, cached.Model, cached.History, cached.TrainingTime, cells[i].Seed, options.Conventions, options, token);
                     var progress = reporter.For(cells[i]);
                     foreach (var epoch in cached.History.Epochs) progress?.Report(new Training.TrainingProgress(epoch.Epoch, cached.History.Epochs.Count, epoch.Loss, epoch.ValidationMse));
                 }
