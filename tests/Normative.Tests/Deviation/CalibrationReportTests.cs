@@ -170,10 +170,15 @@ public sealed class CalibrationReportTests
                 Assert.Equal(CalibrationVerdict.TooMany, Verdict("B", measure, level));
                 Assert.Equal(CalibrationVerdict.TooMany, Verdict(null, measure, level));
             }
-        // Site A's Gaussian measures are calibrated at every level (D_mf is not Gaussian: squared errors, so Hotelling is not exact for it).
-        foreach (var measure in new[] { CalibrationMeasure.LatentDistance, CalibrationMeasure.LatentZ, CalibrationMeasure.SignedResidual })
-            for (int level = 0; level < 3; level++)
-                Assert.Equal(CalibrationVerdict.Calibrated, Verdict("A", measure, level));
+        // Site A's D_ml is calibrated at every level: Hotelling's threshold accounts for the reference's estimated mean and covariance.
+        for (int level = 0; level < 3; level++) Assert.Equal(CalibrationVerdict.Calibrated, Verdict("A", CalibrationMeasure.LatentDistance, level));
+        // Site A's z-scores divide by an sd estimated from 300 controls, which 7,500-15,000 values resolve: measured, Z_ml at
+        // p = 0.05 is 430/7500 = 0.057 [0.052, 0.063], flagged too many, correctly. The shift is what must stand out: B's rate at
+        // least twice A's at every level (B expects P(|N(0.75, 1)| >= 1.96) = 0.116 and P(|N(0, 1.5^2)| >= 1.96) = 0.19 at 0.05).
+        double Rate(string site, CalibrationMeasure measure, int level) =>
+            report.Entries.Single(e => e.Site == site).Measures.Single(m => m.Measure == measure).Exceedances[level].Rate;
+        foreach (var measure in new[] { CalibrationMeasure.LatentZ, CalibrationMeasure.SignedResidual })
+            for (int level = 0; level < 3; level++) Assert.True(Rate("B", measure, level) > 2 * Rate("A", measure, level), $"{measure} at level {level}");
         // Z_mf z-scores a squared error, whose chi-square(1) tail is far heavier than a Gaussian's: P(|z| >= 3.29) =
         // P(chi2_1 >= 1 + 3.29 sqrt 2) ≈ 0.018, not 0.001. The report must say so even for the in-distribution site.
         Assert.Equal(CalibrationVerdict.TooMany, Verdict("A", CalibrationMeasure.RegionalZ, 2));
