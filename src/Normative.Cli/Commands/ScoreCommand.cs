@@ -73,6 +73,7 @@ internal static class ScoreCommand
             var trainingIds = saved.TrainingSubjects.Concat(adaptationIds).ToHashSet(StringComparer.Ordinal);
             string path = parse.GetValue(output)!;
             SubjectScoresCsv.Write(path, data, [new SubjectScoresCsv.Group(scores, deviations)], trainingIds.Contains);
+            WriteCalibration(path, loaded.Model.Spec.Name + $" d={loaded.Model.LatentDim}", data, scores, deviations, trainingIds);
             int inSample = scores.SubjectIds.Count(trainingIds.Contains);
             var patterns = Enumerable.Range(0, scores.SubjectIds.Count).GroupBy(i => scores.Pattern(i).Key)
                 .OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} with {g.Key}");
@@ -83,5 +84,28 @@ internal static class ScoreCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The calibration report (issue 20) of the controls among the scored subjects that are out of sample (neither training
+    /// nor site-adaptation controls): <c>&lt;out&gt;.calibration.json</c> and <c>.md</c> beside the scores, warnings on the console.
+    /// </summary>
+    private static void WriteCalibration(string scoresPath, string scoring, Cohort data, SubjectScores scores, Deviation.DeviationScores deviations, HashSet<string> inSample)
+    {
+        var rows = Enumerable.Range(0, scores.SubjectIds.Count)
+            .Where(i => !inSample.Contains(scores.SubjectIds[i]) && data.Subjects[data.IndexOf(scores.SubjectIds[i])].Group == SubjectGroup.Control).ToArray();
+        if (rows.Length == 0)
+        {
+            Console.WriteLine("No out-of-sample control among the scored subjects: no calibration report.");
+            return;
+        }
+        var sites = scores.SubjectIds.Select(id => data.Subjects[data.IndexOf(id)].Site).ToArray();
+        var report = Deviation.CalibrationReport.Compute([new Deviation.CalibrationInput(scoring, "scored", deviations, sites.Any(s => s is not null) ? sites : null, rows)]);
+        string stem = Path.ChangeExtension(Path.GetFullPath(scoresPath), null);
+        ResultFiles.WriteJson(stem + ".calibration.json", report);
+        File.WriteAllText(stem + ".calibration.md", "# Calibration on out-of-sample controls\n\n" + report.ToMarkdown() + "\n");
+        Console.WriteLine($"Calibration on {rows.Length} out-of-sample controls: {report.Warnings.Count} mis-calibrated cell(s); wrote {stem}.calibration.json and .md");
+        foreach (var warning in report.Warnings.Take(ShownRefusals)) Console.WriteLine($"warning: {warning.Message}");
+        if (report.Warnings.Count > ShownRefusals) Console.WriteLine($"warning: ... and {report.Warnings.Count - ShownRefusals} more in {stem}.calibration.json");
     }
 }

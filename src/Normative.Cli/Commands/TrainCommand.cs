@@ -29,12 +29,13 @@ internal static class TrainCommand
             Description = "Site harmonisation: none (default) or combat (ComBat fitted on the training controls, age and sex preserved; every subject needs a 'site').",
             DefaultValueFactory = _ => "none",
         };
+        var crossFit = CrossFitOption.Create();
         var training = new TrainingCliOptions();
 
         var command = new Command("train",
             "Train one normative model on the training controls and save a checkpoint (weights, configuration, normalisation).\n" +
             "Example: normative train --cohort results/cohort --model mmsivae --aggregator mopoe --latent 15 --seed 0 --out models/mmsivae-d15");
-        foreach (var option in new Option[] { cohort, model, aggregator, latent, seed, modalities, output, harmonise }) command.Options.Add(option);
+        foreach (var option in new Option[] { cohort, model, aggregator, latent, seed, modalities, output, harmonise, crossFit }) command.Options.Add(option);
         training.AddTo(command);
 
         command.SetGuardedAction((parse, token) =>
@@ -76,7 +77,19 @@ internal static class TrainCommand
             var conventions = training.ConventionsOf(parse);
             var patterns = ScorablePatterns.Of(network);
             var referenceInputs = PatternReferences.TrainingInputs(network, train, patterns, ModelEvaluator.ScoringFor(conventions));
-            SavedReferences.From(PatternReferences.BlocksOf(train), referenceInputs, conventions, train.SubjectIds).Save(folder);
+            var saved = SavedReferences.From(PatternReferences.BlocksOf(train), referenceInputs, conventions, train.SubjectIds);
+            if (parse.GetValue(crossFit) is { } folds)
+            {
+                var fit = ProgressDisplay.Run(task =>
+                {
+                    _ = task($"cross-fit {folds} folds");
+                    return CrossFitting.Run(data => ModelFactory.Create(name, aggregatorKind, d, data.FeatureCounts, data.CovariateCount,
+                        training.PresetOf(parse).ModelOptionsFor(name) with { Device = parse.GetValue(training.Device)! }, s, names), train, patterns, conventions, options, folds, s, token);
+                });
+                saved = saved with { CrossFit = new SavedReferences.CrossFitSample(folds, fit.LatentDistances, fit.FeatureDistances) };
+                Console.WriteLine($"Cross-fitted the outlier thresholds over {folds} folds ({fit.TrainingTime.TotalSeconds:0} s): every training control scored by a fold model that never saw it.");
+            }
+            saved.Save(folder);
             Console.WriteLine($"Trained {name} (d = {d}, seed {s}, preset {presetName}, {options.Epochs} epochs, lr {options.LearningRate}) on {train.Count} training controls: " +
                 $"final loss {history.Epochs[^1].Loss:0.###}, held-out control reconstruction MSE {holdoutMse:0.####}. " +
                 $"Deviation references for {string.Join(", ", patterns)}. Checkpoint: {Path.GetFullPath(folder)}");

@@ -36,10 +36,13 @@ internal sealed class ReproductionCliOptions
 
     public TrainingCliOptions Training { get; } = new();
 
+    /// <summary><c>--cross-fit K</c>: whole-pipeline cross-fitted thresholds (<see cref="GridOptions.CrossFitFolds"/>).</summary>
+    public Option<int?> CrossFit { get; } = CrossFitOption.Create();
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Quick, Cohort, Methods, Latents, Seeds, CohortSeed, CalibrationSize, Mapping, NoStack }) command.Options.Add(option);
+        foreach (var option in new Option[] { Quick, Cohort, Methods, Latents, Seeds, CohortSeed, CalibrationSize, Mapping, NoStack, CrossFit }) command.Options.Add(option);
         Training.AddTo(command);
     }
 
@@ -61,6 +64,7 @@ internal sealed class ReproductionCliOptions
             Stack = !parse.GetValue(NoStack),
             Device = parse.GetValue(Training.Device)!,
             Conventions = Training.ConventionsOf(parse),
+            CrossFitFolds = parse.GetValue(CrossFit),
         };
         return baseline with
         {

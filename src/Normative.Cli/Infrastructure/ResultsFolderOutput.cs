@@ -4,7 +4,7 @@ namespace Normative.Cli.Infrastructure;
 
 /// <summary>
 /// The end of <c>reproduce</c> and of <c>grid merge</c> (one home, so both write the same folder): figures (HTML, PNG
-/// where Chromium is), report.md, and Table 1 on the terminal.
+/// where Chromium is), calibration.json and its report section, report.md, and Table 1 on the terminal.
 /// </summary>
 internal static class ResultsFolderOutput
 {
@@ -24,6 +24,7 @@ internal static class ResultsFolderOutput
             figures = Plots.ReproductionFigures.Write(result, Path.Combine(Path.GetFullPath(result.Options.OutputFolder), "figures"), log: Console.WriteLine);
             result.ExtraReportSections.Add(figures.ReportSection);
         }
+        result.ExtraReportSections.Add(CalibrationReports.WriteSection(result));
         string report = ReportWriter.Write(result);
         Console.WriteLine();
         Console.WriteLine("Table 1 A — LR+ of latent outliers (D_ml):");

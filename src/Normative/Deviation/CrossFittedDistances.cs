@@ -29,10 +29,7 @@ public static class CrossFittedDistances
         ArrayInput.RequireFinite(reference, nameof(reference));
         ArgumentNullException.ThrowIfNull(estimator);
         int n = reference.GetLength(0), p = reference.GetLength(1);
-        if (folds < 2 || folds > n) throw new ArgumentOutOfRangeException(nameof(folds), folds, $"Cross-fitting needs 2 <= K <= n = {n} folds.");
-        int[] permutation = Combinatorics.GeneratePermutation(n, new MersenneTwister(seed));
-        var fold = new int[n];
-        for (int r = 0; r < n; r++) fold[permutation[r]] = r % folds;
+        int[] fold = FoldAssignment(n, folds, seed);
 
         var distances = new double[n];
         // The folds are independent refits (an estimator draws any randomness from its own seed inside Fit) writing
@@ -46,6 +43,22 @@ public static class CrossFittedDistances
             for (int t = 0; t < test.Length; t++) distances[test[t]] = d[t];
         });
         return distances;
+    }
+
+    /// <summary>
+    /// The fold 0..K-1 of each of n items: a seeded random permutation dealt round-robin, so fold sizes differ by at
+    /// most one. The one home of fold assignment (also of whole-pipeline cross-fitting, <c>Experiments.CrossFitting</c>).
+    /// </summary>
+    /// <param name="n">Items. Range: n &gt;= K.</param>
+    /// <param name="folds">K. Range: 2 &lt;= K &lt;= n.</param>
+    /// <param name="seed">Seed of the permutation.</param>
+    public static int[] FoldAssignment(int n, int folds, int seed)
+    {
+        if (folds < 2 || folds > n) throw new ArgumentOutOfRangeException(nameof(folds), folds, $"Cross-fitting needs 2 <= K <= n = {n} folds.");
+        int[] permutation = Combinatorics.GeneratePermutation(n, new MersenneTwister(seed));
+        var fold = new int[n];
+        for (int r = 0; r < n; r++) fold[permutation[r]] = r % folds;
+        return fold;
     }
 
     private static double[,] Rows(double[,] data, int[] rows)

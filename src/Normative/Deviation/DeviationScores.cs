@@ -19,6 +19,15 @@ public sealed record DeviationScores
     /// <summary>p-value of D_mf^2 under the feature threshold's reference distribution.</summary>
     public required IReadOnlyList<double> FeaturePValue { get; init; }
 
+    /// <summary>
+    /// Per subject the grid step of its D_ml p-value (<see cref="OutlierThreshold.PValueStep"/>: 1 / (n + 1) for an
+    /// empirical threshold of n reference distances, 0 for a continuous one); null when not recorded.
+    /// </summary>
+    public IReadOnlyList<double>? LatentPValueStep { get; init; }
+
+    /// <summary>The same for the D_mf p-value.</summary>
+    public IReadOnlyList<double>? FeaturePValueStep { get; init; }
+
     /// <summary>Latent outlier flag per subject.</summary>
     public required IReadOnlyList<bool> LatentOutlier { get; init; }
 

@@ -69,6 +69,17 @@ public sealed class NormativeReference
     /// </summary>
     public ZScoreReference? Residuals { get; }
 
+    /// <summary>
+    /// The same reference with other outlier thresholds, e.g. ones calibrated on out-of-sample distances of a
+    /// whole-pipeline cross-fit (<c>Experiments.CrossFitting</c>); distances and z-scores are unchanged.
+    /// </summary>
+    public NormativeReference WithThresholds(OutlierThreshold latent, OutlierThreshold feature)
+    {
+        ArgumentNullException.ThrowIfNull(latent);
+        ArgumentNullException.ThrowIfNull(feature);
+        return new NormativeReference(Conventions, Latent, Feature, latent, feature, LatentZ, FeatureZ, Residuals);
+    }
+
     /// <summary>Scores every subject of <paramref name="group"/>.</summary>
     public DeviationScores Score(DeviationInputs group)
     {
@@ -83,6 +94,8 @@ public sealed class NormativeReference
             FeatureSquaredDistance = feature,
             LatentPValue = latent.Select(LatentThreshold.PValue).ToArray(),
             FeaturePValue = feature.Select(FeatureThreshold.PValue).ToArray(),
+            LatentPValueStep = Enumerable.Repeat(LatentThreshold.PValueStep, latent.Length).ToArray(),
+            FeaturePValueStep = Enumerable.Repeat(FeatureThreshold.PValueStep, feature.Length).ToArray(),
             LatentOutlier = latent.Select(LatentThreshold.IsOutlier).ToArray(),
             FeatureOutlier = feature.Select(FeatureThreshold.IsOutlier).ToArray(),
             LatentZ = LatentZ.Transform(group.Latents),

@@ -83,6 +83,13 @@ public sealed class NormativeReferenceSet
         _references.TryGetValue(pattern, out var reference) ? reference
             : throw new ArgumentException($"No reference for subjects observed on {pattern}; references exist for {string.Join(", ", Patterns)}.", nameof(pattern));
 
+    /// <summary>The same set with each pattern's reference replaced by <paramref name="replace"/>(pattern, reference).</summary>
+    public NormativeReferenceSet WithReferences(Func<ModalityPattern, NormativeReference, NormativeReference> replace)
+    {
+        ArgumentNullException.ThrowIfNull(replace);
+        return new NormativeReferenceSet(Blocks, Conventions, _references.ToDictionary(p => p.Key, p => replace(p.Key, p.Value)));
+    }
+
     /// <summary>
     /// Scores every subject of <paramref name="group"/> against its pattern's reference, in row order.
     /// Z_mf and the signed residual of an unobserved region are NaN; <see cref="DeviationScores.ObservedModalities"/> names each row's pattern.
@@ -98,6 +105,8 @@ public sealed class NormativeReferenceSet
         var featureDistance = new double[n];
         var latentP = new double[n];
         var featureP = new double[n];
+        var latentStep = new double[n];
+        var featureStep = new double[n];
         var latentOutlier = new bool[n];
         var featureOutlier = new bool[n];
         var latentZ = new double[n, d];
@@ -129,6 +138,8 @@ public sealed class NormativeReferenceSet
                 featureDistance[i] = scores.FeatureSquaredDistance[k];
                 latentP[i] = scores.LatentPValue[k];
                 featureP[i] = scores.FeaturePValue[k];
+                latentStep[i] = reference.LatentThreshold.PValueStep;
+                featureStep[i] = reference.FeatureThreshold.PValueStep;
                 latentOutlier[i] = scores.LatentOutlier[k];
                 featureOutlier[i] = scores.FeatureOutlier[k];
                 for (int j = 0; j < d; j++) latentZ[i, j] = scores.LatentZ[k, j];
@@ -143,6 +154,8 @@ public sealed class NormativeReferenceSet
             FeatureSquaredDistance = featureDistance,
             LatentPValue = latentP,
             FeaturePValue = featureP,
+            LatentPValueStep = latentStep,
+            FeaturePValueStep = featureStep,
             LatentOutlier = latentOutlier,
             FeatureOutlier = featureOutlier,
             LatentZ = latentZ,

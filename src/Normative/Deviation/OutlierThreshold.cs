@@ -22,9 +22,10 @@ public sealed class OutlierThreshold
     private readonly Func<double, bool> _isOutlier;
 
     private OutlierThreshold(ThresholdKind kind, double alpha, double degreesOfFreedom, double squaredDistance,
-        Func<double, double> pValue, Func<double, bool> isOutlier)
+        Func<double, double> pValue, Func<double, bool> isOutlier, int referenceCount = 0)
     {
         Kind = kind;
+        ReferenceCount = referenceCount;
         Alpha = alpha;
         DegreesOfFreedom = degreesOfFreedom;
         SquaredDistance = squaredDistance;
@@ -43,6 +44,16 @@ public sealed class OutlierThreshold
 
     /// <summary>Threshold t on D^2.</summary>
     public double SquaredDistance { get; }
+
+    /// <summary>The n reference distances of an empirical threshold; 0 for the continuous (chi-square, Hotelling) kinds.</summary>
+    public int ReferenceCount { get; }
+
+    /// <summary>
+    /// The grid step of the p-values: 1 / (n + 1) for the empirical kinds, whose p-values take only the values
+    /// k / (n + 1); 0 for the continuous kinds. A calibration check needs it: under exchangeability an empirical
+    /// p-value is at most alpha with probability floor(alpha (n + 1)) / (n + 1), not alpha.
+    /// </summary>
+    public double PValueStep => ReferenceCount == 0 ? 0 : 1.0 / (ReferenceCount + 1);
 
     /// <summary>p-value of a squared distance under this reference.</summary>
     public double PValue(double squaredDistance) => _pValue(RequireDistance(squaredDistance));
@@ -99,7 +110,7 @@ public sealed class OutlierThreshold
             int atLeast = n - LowerBound(sorted, d2);
             return (1.0 + atLeast) / (n + 1.0);
         };
-        return new OutlierThreshold(kind, alpha, 0, threshold, pValue, d2 => d2 > threshold);
+        return new OutlierThreshold(kind, alpha, 0, threshold, pValue, d2 => d2 > threshold, n);
     }
 
     private static int LowerBound(double[] sorted, double value)

@@ -43,6 +43,13 @@ public sealed record GridOptions
     public DeviationConventions Conventions { get; init; } = DeviationConventions.Calibrated;
 
     /// <summary>
+    /// K of a whole-pipeline cross-fit (<see cref="CrossFitting"/>, <c>--cross-fit K</c>): each cell also trains K fold models on
+    /// K - 1 folds of the training controls, and the outlier thresholds come from their pooled out-of-sample distances.
+    /// Null (default) keeps the thresholds of <see cref="Conventions"/>. Range: 2 &lt;= K &lt;= training controls.
+    /// </summary>
+    public int? CrossFitFolds { get; init; }
+
+    /// <summary>
     /// Torch intra-op threads a model trains and is scored with (default: the preset's, 1, see <see cref="TrainingOptions.Threads"/>).
     /// Part of every model's identity (<see cref="TrainedModelCache.Key"/>): more threads may sum in another order.
     /// </summary>

@@ -47,6 +47,12 @@ public sealed class ModelEvaluation : IDisposable
     /// <summary>One reference per observed-modality pattern scored (subjects lacking a modality); null when built without one.</summary>
     public NormativeReferenceSet? References { get; init; }
 
+    /// <summary>
+    /// The whole-pipeline cross-fit (<c>--cross-fit K</c>) whose out-of-sample distances set the thresholds; null when the
+    /// thresholds come from the conventions alone.
+    /// </summary>
+    public CrossFitResult? CrossFit { get; init; }
+
     public GroupEvaluation TrainControls { get; }
 
     public GroupEvaluation Holdout { get; }

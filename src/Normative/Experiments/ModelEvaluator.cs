@@ -27,7 +27,7 @@ public static class ModelEvaluator
         try
         {
             trained?.Invoke(seed, result.Model, result.History, result.TrainingTime);
-            return Evaluate(result.Model, result.History, result.TrainingTime, method, seed, options.Conventions, groups);
+            return WithCrossFit(Evaluate(result.Model, result.History, result.TrainingTime, method, seed, options.Conventions, groups), groups, options, cancellationToken);
         }
         catch
         {
@@ -59,7 +59,7 @@ public static class ModelEvaluator
             for (int k = 0; k < seeds.Count; k++)
             {
                 trained?.Invoke(seeds[k], members[k].Model, members[k].History, members[k].TrainingTime);
-                evaluations.Add(Evaluate(members[k].Model, members[k].History, members[k].TrainingTime, method, seeds[k], options.Conventions, groups));
+                evaluations.Add(WithCrossFit(Evaluate(members[k].Model, members[k].History, members[k].TrainingTime, method, seeds[k], options.Conventions, groups), groups, options, cancellationToken));
             }
             return evaluations;
         }
@@ -144,14 +144,24 @@ public static class ModelEvaluator
 
     /// <summary>Scores a model trained earlier (e.g. loaded from a <see cref="TrainedModelCache"/>) for <paramref name="method"/>;
     /// the evaluation owns the model.</summary>
+    /// <param name="crossFit">The grid's options when its <see cref="GridOptions.CrossFitFolds"/> should be applied (the fold models are
+    /// trained anew, they are not cached); null scores with the conventions' thresholds.</param>
     public static ModelEvaluation EvaluateTrained(ExperimentData data, MethodSpec method, MultimodalVae model, TrainingHistory history,
-        TimeSpan trainingTime, int seed, DeviationConventions conventions)
+        TimeSpan trainingTime, int seed, DeviationConventions conventions, GridOptions? crossFit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(method);
         using var groups = new MethodGroups(data, method);
-        return Evaluate(model, history, trainingTime, method, seed, conventions, groups);
+        var evaluation = Evaluate(model, history, trainingTime, method, seed, conventions, groups);
+        return crossFit is null ? evaluation : WithCrossFit(evaluation, groups, crossFit with { Conventions = conventions }, cancellationToken);
     }
+
+    /// <summary>
+    /// <paramref name="evaluation"/> with the thresholds of a whole-pipeline cross-fit when <paramref name="options"/> ask for one
+    /// (<see cref="GridOptions.CrossFitFolds"/>, <see cref="CrossFitting"/>); otherwise unchanged.
+    /// </summary>
+    private static ModelEvaluation WithCrossFit(ModelEvaluation evaluation, MethodGroups groups, GridOptions options, CancellationToken cancellationToken) =>
+        options.CrossFitFolds is { } folds ? CrossFitting.Apply(evaluation, groups.Train, groups.Modalities, options, folds, cancellationToken) : evaluation;
 
     /// <summary>
     /// Scores an already trained <paramref name="model"/> on the three groups (and the calibration controls when there are any).

@@ -38,6 +38,18 @@ public sealed record SavedReferences
     /// <summary>One reference sample per pattern the model can score.</summary>
     public required IReadOnlyList<PatternSample> Patterns { get; init; }
 
+    /// <summary>
+    /// The pooled out-of-sample distances of a whole-pipeline cross-fit (<c>train --cross-fit K</c>, <see cref="CrossFitting"/>),
+    /// whose (1 - alpha) quantiles replace the conventions' thresholds when the references are refitted; null without one.
+    /// </summary>
+    public CrossFitSample? CrossFit { get; init; }
+
+    /// <summary>Per pattern key the training controls' out-of-sample D_ml^2 and D_mf^2 from K fold models.</summary>
+    /// <param name="Folds">K.</param>
+    /// <param name="LatentDistances">Pattern key to pooled D_ml^2.</param>
+    /// <param name="FeatureDistances">Pattern key to pooled D_mf^2.</param>
+    public sealed record CrossFitSample(int Folds, IReadOnlyDictionary<string, double[]> LatentDistances, IReadOnlyDictionary<string, double[]> FeatureDistances);
+
     /// <summary>The training controls' latents [n, d] and observed-region errors [n, R_S] when scored from <see cref="Modalities"/> alone.</summary>
     /// <param name="Modalities">The pattern key, e.g. <c>mri+amyloid</c> or <c>mri</c>.</param>
     /// <param name="Latents">Rows of latents.</param>
@@ -57,7 +69,8 @@ public sealed record SavedReferences
         return new SavedReferences { Conventions = conventions, Blocks = blocks.ToArray(), TrainingSubjects = trainingSubjects.ToArray(), Patterns = patterns };
     }
 
-    /// <summary>Refits the references under <paramref name="conventions"/> (default: the saved ones).</summary>
+    /// <summary>Refits the references under <paramref name="conventions"/> (default: the saved ones); with a <see cref="CrossFit"/>,
+    /// its thresholds (at the conventions' alpha) replace the conventions' own.</summary>
     /// <exception cref="ArgumentException">The conventions' error kind differs from the saved sample's.</exception>
     public NormativeReferenceSet Fit(DeviationConventions? conventions = null)
     {
@@ -89,7 +102,8 @@ public sealed record SavedReferences
             var restricted = new DeviationInputs(latents, blocks.Select(b => b.Modality).ToArray(), split, observed, Conventions.ErrorKind);
             inputs[pattern] = Expand(restricted, pattern);
         }
-        return NormativeReferenceSet.Fit(Blocks, inputs, conventions);
+        var references = NormativeReferenceSet.Fit(Blocks, inputs, conventions);
+        return CrossFit is { } x ? CrossFitting.WithThresholds(references, x.LatentDistances, x.FeatureDistances) : references;
     }
 
     public void Save(string directory) => File.WriteAllText(Path.Combine(directory, FileName), DataJson.Write(this));

@@ -82,6 +82,7 @@ public sealed class ReproductionEndToEndTests(ReproductionEndToEndFixture run) :
     private static readonly Dictionary<string, string> JsonDefinitions = new()
     {
         ["run.json"] = "run",
+        ["calibration.json"] = "calibration",
         ["tables/table1.json"] = "table1",
         ["tables/ranking.json"] = "ranking",
         ["tables/control_reconstruction.json"] = "control_reconstruction",

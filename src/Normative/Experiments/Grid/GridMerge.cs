@@ -105,7 +105,8 @@ public static class GridMerge
                 loadClock.Start();
                 var cached = store.TryLoad(key) ?? throw new InvalidDataException($"Model {key.Name} ({cell.Key}) is not in the store {store.Folder}.");
                 loadClock.Stop();
-                runs.Add(ModelEvaluator.EvaluateTrained(data, cell.Method, cached.Model, cached.History, cached.TrainingTime, cell.Seed, options.Conventions));
+                runs.Add(ModelEvaluator.EvaluateTrained(data, cell.Method, cached.Model, cached.History, cached.TrainingTime, cell.Seed, options.Conventions,
+                    options.CrossFitFolds is null ? null : options, token));
             }
             var baseline = options.IncludeBaseline ? BaselineEvaluation.Run(data, options.Conventions) : null;
             loading = loadClock.Elapsed;

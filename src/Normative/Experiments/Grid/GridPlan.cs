@@ -104,6 +104,7 @@ public sealed record GridPlanMember(int Cell, string Method, int LatentDim, int 
 /// <param name="LearningRate">Override of the preset's learning rate; null keeps it.</param>
 /// <param name="BatchSize">Override of the preset's batch size; null keeps it.</param>
 /// <param name="Threads">Torch threads every model trains and is scored with (part of its key).</param>
+/// <param name="CrossFitFolds">K of a whole-pipeline cross-fit (<see cref="GridOptions.CrossFitFolds"/>), applied when merge scores; null: none.</param>
 public sealed record GridPlanOptions(
     string Configuration,
     IReadOnlyList<string> Methods,
@@ -118,7 +119,8 @@ public sealed record GridPlanOptions(
     bool Stack,
     bool IncludeBaseline,
     DeviationConventions Conventions,
-    LatentToRegionOptions Mapping)
+    LatentToRegionOptions Mapping,
+    int? CrossFitFolds = null)
 {
     /// <summary>The plan options of <paramref name="options"/>, with <paramref name="threads"/> torch threads.</summary>
     public static GridPlanOptions From(ReproductionOptions options, int threads)
@@ -127,7 +129,7 @@ public sealed record GridPlanOptions(
         var grid = options.Grid;
         return new GridPlanOptions(options.Configuration, grid.Methods.Select(m => m.Key).ToArray(), grid.LatentSizes.ToArray(), grid.Seeds.ToArray(),
             grid.Preset.Name, grid.Epochs, grid.LearningRate, grid.BatchSize, threads, grid.Device, grid.Stack, grid.IncludeBaseline,
-            grid.Conventions, options.Mapping);
+            grid.Conventions, options.Mapping, grid.CrossFitFolds);
     }
 
     /// <summary>The grid these options describe.</summary>
@@ -145,6 +147,7 @@ public sealed record GridPlanOptions(
         Stack = Stack,
         IncludeBaseline = IncludeBaseline,
         Conventions = Conventions,
+        CrossFitFolds = CrossFitFolds,
     };
 
     /// <summary>The reproduction these options describe, writing to <paramref name="outputFolder"/>.</summary>
