@@ -1,5 +1,6 @@
 using Normative.Cli;
 using Normative.Data.Synthetic;
+using Normative.Deviation;
 using Normative.Experiments;
 using Normative.Experiments.MmNormVae;
 using Normative.Tests.TestData;
@@ -57,6 +58,21 @@ public sealed class MmNormVaeExperimentTests : IDisposable
             // Disease still shows after adaptation: CDR >= 1 deviates more than the adapted controls.
             Assert.True(result.Group("combat_adapted", method, 0, "cdr1plus").MeanDeviation > adapted.MeanDeviation);
         }
+        // The calibration report flags the transfer without adaptation: the clinical controls' signed regional deviations exceed
+        // p = 0.05 beyond the exact CI of the nominal rate, and adaptation lowers that rate.
+        foreach (var method in new[] { MmNormVaeOptions.Multimodal, MmNormVaeOptions.Unimodal })
+        {
+            double Rate(string handling) => Exceedance(result, $"{handling}/{method.Key}-d3-s0").Rate;
+            Assert.Equal(CalibrationVerdict.TooMany, Exceedance(result, $"none/{method.Key}-d3-s0").Verdict);
+            Assert.Contains(result.Calibration!.Warnings, w => w.Scoring == $"none/{method.Key}-d3-s0" && w.Controls == "calibration");
+            Assert.True(Rate("combat_adapted") < Rate("none"), $"{method.Key}: adapted {Rate("combat_adapted")} vs unadapted {Rate("none")}");
+        }
+    }
+
+    /// <summary>The clinical controls' (all sites) signed-residual exceedance at p = 0.05 in one scoring.</summary>
+    private static CalibrationExceedance Exceedance(MmNormVaeResult result, string scoring) =>
+        result.Calibration!.Entries.Single(e => e.Scoring == scoring && e.Controls == "calibration" && e.Site is null)
+            .Measures.Single(m => m.Measure == CalibrationMeasure.SignedResidual).Exceedances.Single(x => Math.Abs(x.Alpha - 0.05) < 1e-12);
     }
 
     [Fact]
@@ -84,6 +100,8 @@ public sealed class MmNormVaeExperimentTests : IDisposable
         Assert.Equal(1 + 4, training.Length);
         Assert.All(training.Skip(1), line => Assert.Contains(",True,", line, StringComparison.OrdinalIgnoreCase));
         Assert.Contains("## Correlation with ADAS13", File.ReadAllText(Path.Combine(output, "report.md")));
+        Assert.Contains("## Calibration on out-of-sample controls", File.ReadAllText(Path.Combine(output, "report.md")));
+        Assert.True(File.Exists(Path.Combine(output, "calibration.json")));
     }
 
     public void Dispose()

@@ -231,9 +231,10 @@ public sealed class ReproductionEndToEndTests(ReproductionEndToEndFixture run) :
     {
         Assert.Equal(0, run.ExitCode);
         var files = Directory.EnumerateFiles(run.Output, "*.csv", SearchOption.AllDirectories).ToArray();
-        // Per method a subjects file and its calibration companion, + subjects/scored-modalities.csv (refused-subjects.csv is
-        // written only when a subject was refused).
-        Assert.Equal(TableCsvFiles.Length + 2 * ReproductionEndToEndFixture.Methods.Count + 1, files.Length);
+        // Per method a subjects file and its calibration companion, the same two for the no-model baseline, + subjects/scored-modalities.csv
+        // (refused-subjects.csv is written only when a subject was refused).
+        Assert.Equal(TableCsvFiles.Length + 2 * ReproductionEndToEndFixture.Methods.Count + 2 + 1, files.Length);
+        Assert.Contains(files, f => Path.GetFileName(f) == BaselineScoresCsv.FileName);
         foreach (var file in files)
         {
             var table = CsvTable.Read(file); // throws on a row whose cell count differs from the header's

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Normative.Data;
 using Normative.Data.Harmonisation;
 using Normative.Data.Synthetic;
+using Normative.Deviation;
 
 namespace Normative.Experiments.MmNormVae;
 
@@ -48,6 +49,7 @@ public static class MmNormVaeExperiment
         var cognition = new List<CognitionRow>();
         var times = new List<TrainingWallTime>();
         var timings = new List<RunTiming>();
+        var calibration = new List<CalibrationInput>();
         foreach (var handling in options.Handlings)
         {
             var state = CohortPreprocessor.Fit(cohort, harmonise: handling == SiteHandling.ComBatAdapted);
@@ -73,6 +75,7 @@ public static class MmNormVaeExperiment
                     foreach (var evaluation in evaluations)
                     {
                         var (r, g, c) = MmNormVaeSummary.Of(evaluation, data, handling, options.Alpha);
+                        calibration.AddRange(CalibrationInputs(evaluation, data, $"{MmNormVaeSummary.Code(handling)}/{evaluation.RunKey}"));
                         regions.AddRange(r);
                         groups.AddRange(g);
                         cognition.AddRange(c);
@@ -92,9 +95,30 @@ public static class MmNormVaeExperiment
             cohort.Subjects.Count, options.Grid.Preset.Name, options.Grid.TrainingFor(seeds[0]) with { Seed = 0 }, options.Grid.Conventions,
             options.Grid.Methods.Select(m => m.Label).ToArray(), options.Grid.LatentSizes, seeds, PackageInfo.Version, PackageInfo.TorchSharpVersion,
             Environment.Version.ToString(), started, wall.Elapsed.TotalSeconds, timings);
-        var result = new MmNormVaeResult(options.Configuration, studies, latent, options.Alpha, regions, groups, cognition, times, run);
-        if (options.OutputFolder is { } folder) MmNormVaeWriter.Write(result, folder);
+
+        var calibrationReport = CalibrationReport.Compute(calibration);
+        var result = new MmNormVaeResult(options.Configuration, studies, latent, options.Alpha, regions, groups, cognition, times, run) { Calibration = calibrationReport };
+        log?.Invoke($"Calibration of the out-of-sample controls: {calibrationReport.Warnings.Count} warning(s) over {calibrationReport.Entries.Count} entries (calibration.json).");
+        if (options.OutputFolder is { } folder)
+        {
+            MmNormVaeWriter.Write(result, folder);
+            ResultFiles.WriteJson(Path.Combine(folder, CalibrationReports.FileName), calibrationReport);
+            File.AppendAllText(Path.Combine(folder, "report.md"),
+                "\n## Calibration on out-of-sample controls\n\nHeld-out controls of the control study (`holdout`) and of the clinical study (`calibration`), per site handling, " +
+                "method and seed; every site in `calibration.json`.\n\n" + calibrationReport.ToMarkdown() + "\n");
+        }
         return result;
+    }
+
+    /// <summary>The issue-20 calibration inputs of one evaluation: the control study's held-out controls and the clinical
+    /// study's controls (its calibration split), each with its subjects' sites.</summary>
+    private static IEnumerable<CalibrationInput> CalibrationInputs(ModelEvaluation evaluation, ExperimentData data, string scoring)
+    {
+        IReadOnlyList<string?> Sites(IReadOnlyList<string> ids) => ids.Select(id => data.Subject(id).Site).ToArray();
+        if (evaluation.Holdout.Count > 0)
+            yield return new CalibrationInput(scoring, "holdout", evaluation.Holdout.Deviations, Sites(evaluation.Holdout.Scores.SubjectIds));
+        if (evaluation.Calibration is { Count: > 0 } clinical)
+            yield return new CalibrationInput(scoring, "calibration", clinical.Deviations, Sites(clinical.Scores.SubjectIds));
     }
 
     private static StudySummary Summarise(TwoStudySetting setting)

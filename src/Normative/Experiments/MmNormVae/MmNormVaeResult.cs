@@ -53,6 +53,11 @@ public sealed record MmNormVaeResult(
     IReadOnlyList<TrainingWallTime> TrainingTimes,
     RunRecord Run)
 {
+    /// <summary>The calibration report (issue 20) of every scoring's out-of-sample controls; written as <c>calibration.json</c>, not
+    /// part of <c>mmnormvae.json</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Deviation.CalibrationReport? Calibration { get; init; }
+
     /// <summary>Group order of every table.</summary>
     public static IReadOnlyList<string> GroupOrder { get; } = ["control_study_holdout", "clinical_controls", "preclinical", "cdr05", "cdr1plus"];
 
