@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Normative.Deviation;
 
 namespace Normative.Experiments.Grid;
@@ -34,6 +35,7 @@ public sealed record GridPlan(
     public const string FileName = "plan.json";
 
     /// <summary>Every member of every task, in grid (cell) order.</summary>
+    [JsonIgnore]
     public IReadOnlyList<GridPlanMember> Members => Tasks.SelectMany(t => t.Items).SelectMany(i => i.Members).OrderBy(m => m.Cell).ToArray();
 
     /// <summary>Task <paramref name="number"/> (1-based), or an error naming the valid range.</summary>
@@ -81,6 +83,7 @@ public sealed record GridPlanSynthetic(int Seed, string Sizes, int CalibrationCo
 public sealed record GridPlanTask(int Task, double Cost, IReadOnlyList<GridPlanItem> Items)
 {
     /// <summary>The task's members in grid order.</summary>
+    [JsonIgnore]
     public IReadOnlyList<GridPlanMember> Members => Items.SelectMany(i => i.Members).ToArray();
 }
 

@@ -61,6 +61,9 @@ public static class GridPlanner
         string text = plan.ToJson();
         if (!File.Exists(planFile) || File.ReadAllText(planFile) != text)
         {
+            // Markers of another plan's tasks mean nothing for this one (its models stay in the store, found by key).
+            string tasksFolder = Path.Combine(folder, "tasks");
+            if (File.Exists(planFile) && Directory.Exists(tasksFolder)) Directory.Delete(tasksFolder, recursive: true);
             AtomicFile.WriteAllText(planFile, text);
             log($"Planned {grid.RunCount} models in {tasks.Length} tasks ({items.Count} work items) -> {planFile}.");
         }

@@ -54,6 +54,7 @@ public static class GridWorkers
         var failures = new List<string>();
         int finished = 0, totalRuns = run.Plan.Members.Count;
         long epochsDone = 0;
+        int modelsDone = run.Plan.Members.Count - pending.Sum(t => run.Plan.Task(t).Members.Count); // resumed: done before
         int epochs = run.Plan.Options.ToGridOptions().TrainingFor(0).Epochs;
         try
         {
@@ -77,9 +78,10 @@ public static class GridWorkers
                     if (process.ExitCode == 0)
                     {
                         finished++;
-                        epochsDone += (long)run.Plan.Task(task).Members.Count * epochs;
+                        modelsDone += run.Plan.Task(task).Members.Count;
+                        epochsDone = (long)modelsDone * epochs;
                         log($"Task {task} done ({finished} of {pending.Count}).");
-                        progress?.Report(new GridProgress(finished, totalRuns, $"task {task}", epochs, epochs, double.NaN, epochsDone));
+                        progress?.Report(new GridProgress(modelsDone, totalRuns, $"models; task {task} done", epochs, epochs, double.NaN, epochsDone));
                     }
                     else
                     {
