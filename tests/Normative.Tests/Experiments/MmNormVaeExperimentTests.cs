@@ -73,7 +73,6 @@ public sealed class MmNormVaeExperimentTests : IDisposable
     private static CalibrationExceedance Exceedance(MmNormVaeResult result, string scoring) =>
         result.Calibration!.Entries.Single(e => e.Scoring == scoring && e.Controls == "calibration" && e.Site is null)
             .Measures.Single(m => m.Measure == CalibrationMeasure.SignedResidual).Exceedances.Single(x => Math.Abs(x.Alpha - 0.05) < 1e-12);
-    }
 
     [Fact]
     public void ReproduceRunsTheExperimentEndToEnd()

@@ -234,7 +234,7 @@ public sealed class ReproductionEndToEndTests(ReproductionEndToEndFixture run) :
         // Per method a subjects file and its calibration companion, the same two for the no-model baseline, + subjects/scored-modalities.csv
         // (refused-subjects.csv is written only when a subject was refused).
         Assert.Equal(TableCsvFiles.Length + 2 * ReproductionEndToEndFixture.Methods.Count + 2 + 1, files.Length);
-        Assert.Contains(files, f => Path.GetFileName(f) == BaselineScoresCsv.FileName);
+        Assert.Contains(files, f => Path.GetFileName(f) == Normative.Experiments.BaselineScoresCsv.FileName);
         foreach (var file in files)
         {
             var table = CsvTable.Read(file); // throws on a row whose cell count differs from the header's

@@ -6,7 +6,7 @@ namespace Normative.Tests.Experiments.Grid;
 /// <summary>
 /// A tiny cohort (60 training controls, 20 held-out controls, 20 patients per stage, 40 calibration controls) and one
 /// uninterrupted <c>reproduce</c> of a small grid on it — a stacked model (mmSIVAE-MoPoE, seeds 0 and 1 as one stack)
-/// and one that trains alone (mmJSD), at d = 3 and 4, 20 epochs — that the grid tests compare against.
+/// and one that trains alone (JNF), at d = 3 and 4, 20 epochs — that the grid tests compare against.
 /// </summary>
 public sealed class GridRunFixture : IDisposable
 {
@@ -21,7 +21,7 @@ public sealed class GridRunFixture : IDisposable
     }
 
     /// <summary>The options every run of these tests shares (reproduce's and grid plan's).</summary>
-    public string[] Options => ["--quick", "--cohort", CohortFolder, "--models", "mmsivae-mopoe,mmjsd", "--latents", "3,4", "--seeds", "0,1", "--epochs", "20"];
+    public string[] Options => ["--quick", "--cohort", CohortFolder, "--models", "mmsivae-mopoe,jnf", "--latents", "3,4", "--seeds", "0,1", "--epochs", "20"];
 
     public string Root { get; }
 

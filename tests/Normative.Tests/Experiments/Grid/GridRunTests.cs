@@ -20,9 +20,9 @@ public sealed class GridRunTests(GridRunFixture fixture) : IClassFixture<GridRun
     {
         Assert.Equal(0, fixture.ReferenceExitCode);
         string run = fixture.NewFolder("run");
-        Assert.Equal(0, GridRunFixture.Run(["grid", "plan", .. fixture.Options, "--out", run]));
+        Assert.Equal(0, GridRunFixture.Run(["grid", "plan", .. fixture.Options, "--out", run, "--tasks", "3"]));
         var plan = GridRun.Open(run).Plan;
-        // Two stacks of mmSIVAE seeds and four single mmJSD models, bundled by cost into three tasks.
+        // Two stacks of mmSIVAE seeds and four single JNF models (JNF does not stack), bundled by cost into the three tasks asked for.
         Assert.Equal(3, plan.Tasks.Count);
         Assert.Equal(8, plan.Members.Count);
         Assert.Equal([true, true, false, false, false, false], plan.Tasks.SelectMany(t => t.Items).OrderBy(i => i.Members[0].Cell).Select(i => i.Stacked));
@@ -109,7 +109,7 @@ public sealed class GridRunTests(GridRunFixture fixture) : IClassFixture<GridRun
         string run = fixture.NewFolder("status");
         string[] options = [.. fixture.Options];
         options[Array.IndexOf(options, "--cohort") + 1] = cohort;
-        Assert.Equal(0, GridRunFixture.Run(["grid", "plan", .. options, "--out", run]));
+        Assert.Equal(0, GridRunFixture.Run(["grid", "plan", .. options, "--out", run, "--tasks", "3"]));
         var status = GridStatus.Of(run);
         Assert.Equal([1, 2, 3], status.Missing);
         Assert.Empty(status.Done);
@@ -140,7 +140,7 @@ public sealed class GridRunTests(GridRunFixture fixture) : IClassFixture<GridRun
         Assert.False(File.Exists(Path.Combine(run, "tasks", "3", GridRun.FailedFile)));
         Assert.NotEqual(0, GridRunFixture.Run("grid", "run", run, "--task", "4"));
 
-        // Planning other options into the folder starts the task markers afresh; the store keeps task 3's four mmJSD
+        // Planning other options into the folder starts the task markers afresh; the store keeps task 3's four JNF
         // models, which the new plan's tasks find by key instead of training them again.
         Assert.Equal(0, GridRunFixture.Run(["grid", "plan", .. options, "--out", run, "--tasks", "2"]));
         var replanned = GridRun.Open(run);
