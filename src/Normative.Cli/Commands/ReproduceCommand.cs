@@ -92,26 +92,10 @@ internal static class ReproduceCommand
         Option<string?> twoStudy, CancellationToken token)
     {
         bool isQuick = parse.GetValue(reproduction.Quick);
-        var training = reproduction.Training;
-        var latents = reproduction.Latents;
-        var seeds = reproduction.Seeds;
         var cohortSeed = reproduction.CohortSeed;
-        var noStack = reproduction.NoStack;
         string folder = Path.GetFullPath(parse.GetValue(output)!);
         var baseline = isQuick ? Experiments.MmNormVae.MmNormVaeOptions.Quick(folder) : new Experiments.MmNormVae.MmNormVaeOptions { OutputFolder = folder };
-        var grid = baseline.Grid with
-        {
-            LatentSizes = parse.GetValue(latents) is { } l ? TrainingCliOptions.IntList(l, "--latents") : baseline.Grid.LatentSizes,
-            Seeds = parse.GetValue(seeds) is { } s ? TrainingCliOptions.IntList(s, "--seeds") : baseline.Grid.Seeds,
-            Preset = training.PresetOf(parse),
-            Epochs = parse.GetValue(training.Epochs) ?? baseline.Grid.Epochs,
-            LearningRate = parse.GetValue(training.LearningRate) ?? baseline.Grid.LearningRate,
-            BatchSize = parse.GetValue(training.BatchSize),
-            Threads = parse.GetValue(training.Threads),
-            Stack = !parse.GetValue(noStack),
-            Device = parse.GetValue(training.Device)!,
-            Conventions = training.ConventionsOf(parse),
-        };
+        var grid = reproduction.GridOf(parse, baseline.Grid) with { CrossFitFolds = parse.GetValue(reproduction.CrossFit) };
         if (grid.LatentSizes.Count != 1) throw new ArgumentException("--experiment mmnormvae trains one latent size; give one value to --latents.");
         var options = baseline with
         {

@@ -51,19 +51,9 @@ internal sealed class ReproductionCliOptions
     {
         bool isQuick = parse.GetValue(Quick);
         var baseline = isQuick ? ReproductionOptions.Quick() : new ReproductionOptions();
-        var grid = baseline.Grid with
+        var grid = GridOf(parse, baseline.Grid) with
         {
             Methods = parse.GetValue(Methods) is { } m ? MethodCatalogue.Select(m.Split(',')) : baseline.Grid.Methods,
-            LatentSizes = parse.GetValue(Latents) is { } l ? TrainingCliOptions.IntList(l, "--latents") : baseline.Grid.LatentSizes,
-            Seeds = parse.GetValue(Seeds) is { } s ? TrainingCliOptions.IntList(s, "--seeds") : baseline.Grid.Seeds,
-            Preset = Training.PresetOf(parse),
-            Epochs = parse.GetValue(Training.Epochs) ?? baseline.Grid.Epochs,
-            LearningRate = parse.GetValue(Training.LearningRate) ?? baseline.Grid.LearningRate,
-            BatchSize = parse.GetValue(Training.BatchSize),
-            Threads = parse.GetValue(Training.Threads),
-            Stack = !parse.GetValue(NoStack),
-            Device = parse.GetValue(Training.Device)!,
-            Conventions = Training.ConventionsOf(parse),
             CrossFitFolds = parse.GetValue(CrossFit),
         };
         return baseline with
@@ -75,4 +65,22 @@ internal sealed class ReproductionCliOptions
             Mapping = new LatentToRegionOptions { Procedure = LatentToRegionOptions.ParseProcedure(parse.GetValue(Mapping)!) },
         };
     }
+
+    /// <summary>
+    /// <paramref name="baseline"/> with the latent sizes, seeds, training and deviation options the command line gives (not the methods
+    /// or the cross-fit): one home for what every grid-training command reads the same way.
+    /// </summary>
+    public GridOptions GridOf(ParseResult parse, GridOptions baseline) => baseline with
+    {
+        LatentSizes = parse.GetValue(Latents) is { } l ? TrainingCliOptions.IntList(l, "--latents") : baseline.LatentSizes,
+        Seeds = parse.GetValue(Seeds) is { } s ? TrainingCliOptions.IntList(s, "--seeds") : baseline.Seeds,
+        Preset = Training.PresetOf(parse),
+        Epochs = parse.GetValue(Training.Epochs) ?? baseline.Epochs,
+        LearningRate = parse.GetValue(Training.LearningRate) ?? baseline.LearningRate,
+        BatchSize = parse.GetValue(Training.BatchSize),
+        Threads = parse.GetValue(Training.Threads),
+        Stack = !parse.GetValue(NoStack),
+        Device = parse.GetValue(Training.Device)!,
+        Conventions = Training.ConventionsOf(parse),
+    };
 }
