@@ -41,8 +41,12 @@ public sealed class BaselineEvaluation
         ArgumentNullException.ThrowIfNull(conventions);
         if (data.Train.Count > 0 && !data.Train.IsComplete)
             throw new ArgumentException("The no-model baseline is fitted on training controls with every modality; some training controls lack one.", nameof(data));
-        var reference = NoModelReference.Fit(Values(data.Train), Covariates(data, data.Train), conventions);
-        BaselineGroup Group(SubjectTensors group) => new(group.SubjectIds, reference.Score(Values(group), Covariates(data, group)), Patterns(group));
+        var reference = NoModelReference.Fit(Values(data.Train, Patterns(data.Train)), Covariates(data, data.Train), conventions);
+        BaselineGroup Group(SubjectTensors group)
+        {
+            var patterns = Patterns(group);
+            return new(group.SubjectIds, reference.Score(Values(group, patterns), Covariates(data, group)), patterns);
+        }
         return new BaselineEvaluation(reference, Group(data.Train), Group(data.Holdout), Group(data.Patients),
             data.Calibration.Count > 0 ? Group(data.Calibration) : null);
     }
@@ -62,12 +66,11 @@ public sealed class BaselineEvaluation
     public LikelihoodRatio LikelihoodRatio => PositiveLikelihoodRatio.Compute(Patients.Scores.Outlier, Holdout.Scores.Outlier);
 
     /// <summary>[n, R] every modality's regional values side by side, in the tensors' modality order; NaN where the
-    /// subject lacks the modality.</summary>
-    internal static double[,] Values(SubjectTensors group)
+    /// subject lacks the modality (<paramref name="patterns"/>: each row's observed modalities).</summary>
+    internal static double[,] Values(SubjectTensors group, IReadOnlyList<ModalityPattern> patterns)
     {
         int n = group.Count, width = group.FeatureCounts.Sum();
         var values = new double[n, width];
-        var patterns = Patterns(group);
         int offset = 0;
         for (int m = 0; m < group.ModalityCount; m++)
         {
