@@ -6,10 +6,11 @@ namespace Normative.Deviation;
 /// <summary>The scores of one set of controls scored out of sample, to be checked by a <see cref="CalibrationReport"/>.</summary>
 /// <param name="Scoring">What scored them (model, latent size, seed or checkpoint).</param>
 /// <param name="Controls">Which controls (holdout, calibration, training-cross-fitted, ...).</param>
-/// <param name="Deviations">Their deviation scores; every row a control that neither the network nor the reference saw.</param>
+/// <param name="Scores">Their deviation scores (a model's <see cref="DeviationScores"/> convert implicitly; the baseline's through
+/// <see cref="CalibrationScores.Of(NoModelScores)"/>); every row a control that neither the network nor the reference saw.</param>
 /// <param name="Sites">Per row the control's site, or null when the cohort has no sites.</param>
-/// <param name="Rows">The rows of <paramref name="Deviations"/> to check (e.g. the out-of-sample controls among all scored subjects); null = every row.</param>
-public sealed record CalibrationInput(string Scoring, string Controls, DeviationScores Deviations, IReadOnlyList<string?>? Sites = null, IReadOnlyList<int>? Rows = null);
+/// <param name="Rows">The rows of <paramref name="Scores"/> to check (e.g. the out-of-sample controls among all scored subjects); null = every row.</param>
+public sealed record CalibrationInput(string Scoring, string Controls, CalibrationScores Scores, IReadOnlyList<string?>? Sites = null, IReadOnlyList<int>? Rows = null);
 
 /// <summary>A measure whose observed exceedance lies beyond its interval.</summary>
 public sealed record CalibrationWarning(string Scoring, string Controls, string? Site, CalibrationMeasure Measure, CalibrationExceedance Exceedance)
@@ -48,7 +49,7 @@ public sealed record CalibrationReport(CalibrationOptions Options, IReadOnlyList
     {
         ArgumentNullException.ThrowIfNull(inputs);
         options ??= CalibrationOptions.Default;
-        var entries = inputs.SelectMany(i => ControlCalibration.Compute(i.Scoring, i.Controls, i.Deviations, i.Sites, options, i.Rows)).ToArray();
+        var entries = inputs.SelectMany(i => ControlCalibration.Compute(i.Scoring, i.Controls, i.Scores, i.Sites, options, i.Rows)).ToArray();
         return new CalibrationReport(options, entries);
     }
 

@@ -35,7 +35,7 @@ public sealed record ControlCalibration(string Scoring, string Controls, string?
     /// <param name="sites">Per row of <paramref name="deviations"/> its site or null; null when the cohort has no sites.</param>
     /// <param name="rows">The rows of <paramref name="deviations"/> that are controls scored out of sample; null = every row.</param>
     /// <exception cref="ArgumentException">There are no controls, or the sites do not match the rows.</exception>
-    public static IReadOnlyList<ControlCalibration> Compute(string scoring, string controls, DeviationScores deviations,
+    public static IReadOnlyList<ControlCalibration> Compute(string scoring, string controls, CalibrationScores deviations,
         IReadOnlyList<string?>? sites = null, CalibrationOptions? options = null, IReadOnlyList<int>? rows = null)
     {
         ArgumentNullException.ThrowIfNull(scoring);
@@ -56,16 +56,15 @@ public sealed record ControlCalibration(string Scoring, string Controls, string?
         return result;
     }
 
-    private static ControlCalibration Of(string scoring, string controls, string? site, DeviationScores d, int[] rows, CalibrationOptions options)
+    private static ControlCalibration Of(string scoring, string controls, string? site, CalibrationScores d, int[] rows, CalibrationOptions options)
     {
-        var measures = new List<MeasureCalibration>
-        {
-            Distance(CalibrationMeasure.LatentDistance, d.LatentPValue, d.LatentPValueStep, rows, options),
-            Distance(CalibrationMeasure.FeatureDistance, d.FeaturePValue, d.FeaturePValueStep, rows, options),
-        };
-        if (ZScores(CalibrationMeasure.LatentZ, d.LatentZ, rows, options) is { } latent) measures.Add(latent);
-        if (ZScores(CalibrationMeasure.RegionalZ, d.FeatureZ, rows, options) is { } regional) measures.Add(regional);
-        if (d.SignedResiduals is { } signed && ZScores(CalibrationMeasure.SignedResidual, signed, rows, options) is { } residual) measures.Add(residual);
+        var measures = new List<MeasureCalibration>();
+        if (d.LatentDistance is { } latentDistance) measures.Add(Distance(CalibrationMeasure.LatentDistance, latentDistance.PValues, latentDistance.Steps, rows, options));
+        if (d.FeatureDistance is { } featureDistance) measures.Add(Distance(CalibrationMeasure.FeatureDistance, featureDistance.PValues, featureDistance.Steps, rows, options));
+        if (d.LatentZ is { } latentZ && ZScores(CalibrationMeasure.LatentZ, latentZ, rows, options) is { } latent) measures.Add(latent);
+        if (d.RegionalZ is { } regionalZ && ZScores(CalibrationMeasure.RegionalZ, regionalZ, rows, options) is { } regional) measures.Add(regional);
+        if (d.SignedResidual is { } signed && ZScores(CalibrationMeasure.SignedResidual, signed, rows, options) is { } residual) measures.Add(residual);
+        if (measures.Count == 0) throw new ArgumentException($"The scores of {scoring} carry no deviation measure to check.", nameof(d));
         return new ControlCalibration(scoring, controls, site, rows.Length, measures);
     }
 

@@ -87,6 +87,7 @@ public sealed class NoModelReference
         var squared = new double[n];
         var pValues = new double[n];
         var outliers = new bool[n];
+        var steps = new double[n];
         foreach (var rows in Enumerable.Range(0, n).GroupBy(i => ObservedKey(observed, i, p)))
         {
             int[] index = rows.ToArray();
@@ -99,10 +100,11 @@ public sealed class NoModelReference
             {
                 squared[index[k]] = d2[k];
                 pValues[index[k]] = threshold.PValue(d2[k]);
+                steps[index[k]] = threshold.PValueStep;
                 outliers[index[k]] = threshold.IsOutlier(d2[k]);
             }
         }
-        return new NoModelScores(squared, pValues, outliers, z);
+        return new NoModelScores(squared, pValues, outliers, z) { PValueStep = steps };
     }
 
     /// <summary>The reference and threshold of the training controls' z-vectors restricted to <paramref name="columns"/>.</summary>
@@ -135,5 +137,11 @@ public sealed class NoModelReference
 /// <param name="RegionalZ">[n, R] signed residual z-scores: the baseline's regional deviations (NaN where unobserved).</param>
 public sealed record NoModelScores(IReadOnlyList<double> SquaredDistance, IReadOnlyList<double> PValue, IReadOnlyList<bool> Outlier, double[,] RegionalZ)
 {
+    /// <summary>
+    /// Per subject the grid step of its p-value (<see cref="OutlierThreshold.PValueStep"/>: 1 / (n + 1) for an empirical
+    /// threshold of n reference distances, 0 for a continuous one); null when not recorded.
+    /// </summary>
+    public IReadOnlyList<double>? PValueStep { get; init; }
+
     public int Count => SquaredDistance.Count;
 }

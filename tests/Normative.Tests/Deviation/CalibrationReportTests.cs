@@ -78,6 +78,37 @@ public sealed class CalibrationReportTests
     }
 
     [Fact]
+    public void The_no_model_baseline_is_checked_on_its_distance_and_signed_residuals_only()
+    {
+        // The distance p-values of the first test (3 / 2 / 1 of 10 at 0.05 / 0.01 / 0.001) with the empirical step 1/250
+        // (attainable rates 12/250, 2/250, 0), and the z-scores of the clustered test (5 of 40 values beyond 2.5758).
+        double[] p = [0.0004, 0.003, 0.02, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.9];
+        var z = new double[10, 4];
+        z[0, 0] = 3; z[0, 1] = -3; z[1, 2] = 3; z[1, 3] = 3; z[2, 0] = 2.7;
+        var baseline = new NoModelScores(p.Select(_ => 1.0).ToArray(), p, p.Select(_ => false).ToArray(), z) { PValueStep = p.Select(_ => 1.0 / 250).ToArray() };
+
+        var entry = Assert.Single(ControlCalibration.Compute("baseline", "holdout", CalibrationScores.Of(baseline)));
+
+        Assert.Equal([CalibrationMeasure.FeatureDistance, CalibrationMeasure.SignedResidual], entry.Measures.Select(m => m.Measure).ToArray());
+        var distance = entry.Measures[0];
+        Assert.Equal([3, 2, 1], distance.Exceedances.Select(x => x.Exceeding).ToArray());
+        Assert.Equal([12 / 250.0, 2 / 250.0, 0.0], distance.Exceedances.Select(x => Math.Round(x.Expected, 15)).ToArray());
+        var residual = entry.Measures[1];
+        Assert.Equal([5, 5, 0], residual.Exceedances.Select(x => x.Exceeding).ToArray());
+        Assert.Equal(1575.0 / 65, residual.Exceedances[0].EffectiveTrials, 10);
+    }
+
+    [Fact]
+    public void Scores_without_any_measure_are_refused()
+    {
+        var empty = new CalibrationScores { Count = 3 };
+
+        var error = Assert.Throws<ArgumentException>(() => ControlCalibration.Compute("nothing", "holdout", empty));
+
+        Assert.Contains("nothing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Z_score_exceedance_uses_the_clustered_effective_sample_size()
     {
         // 10 subjects x 4 z-scores. Two subjects have |z| = 3 twice (beyond 2.5758 = Φ^-1(0.995), not beyond 3.2905), one has

@@ -315,6 +315,22 @@ public sealed class ReproductionEndToEndTests(ReproductionEndToEndFixture run) :
     }
 
     [Fact]
+    public void TheCalibrationReportChecksTheBaselineOnItsOwnMeasures()
+    {
+        Assert.Equal(0, run.ExitCode);
+        var entries = JsonNode.Parse(File.ReadAllText(PathOf("calibration.json")))!["entries"]!.AsArray();
+        var baseline = entries.Where(e => (string?)e!["scoring"] == "baseline").ToArray();
+
+        // Held-out and calibration controls, each with the baseline's distance and signed residuals (it has no latent space).
+        Assert.Equal(["holdout", "calibration"], baseline.Select(e => e!["controls"]!.GetValue<string>()).ToArray());
+        Assert.All(baseline, e => Assert.Equal(["feature_distance", "signed_residual"],
+            e!["measures"]!.AsArray().Select(m => m!["measure"]!.GetValue<string>()).ToArray()));
+        Assert.Equal(20, (int)baseline[0]!["subjects"]!);
+        Assert.Equal(40, (int)baseline[1]!["subjects"]!);
+        Assert.Contains("| baseline | holdout |", File.ReadAllText(PathOf("report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheSameSeedsGiveTheSameTable1()
     {
         Assert.Equal(0, run.ExitCode);

@@ -37,8 +37,8 @@ public static class ExperimentNotebooks
     /// <param name="FigureCells">Ids of cells whose output is a figure bundle.</param>
     /// <param name="Table1Cell">Id of the cell that shows Table 1, or null.</param>
     /// <param name="Table1Methods">The method keys (MethodCatalogue) Table 1 must have a row for.</param>
-    /// <param name="HasExecutedCopy">False while notebooks/executed/ has no copy yet (07: its executed profile trains on
-    /// 10,000 controls, which the session that added it could not run); set it when the copy is committed.</param>
+    /// <param name="HasExecutedCopy">False while notebooks/executed/ has no copy yet (a notebook whose executed profile
+    /// could not be run in the session that added it); set it when the copy is committed.</param>
     public sealed record Expectation(string[] FigureCells, string? Table1Cell = null, string Table1Methods = "", bool HasExecutedCopy = true);
 
     public static readonly IReadOnlyDictionary<string, Expectation> Expectations = new Dictionary<string, Expectation>
@@ -50,7 +50,7 @@ public static class ExperimentNotebooks
         ["04-latent-to-region-mapping"] = new(["latent-figure", "regional-figure"]),
         ["05-cognition-and-planted-truth"] = new(["cognition-figure", "planted-figure"]),
         ["06-mmvm-and-jnf"] = new(["chart", "histograms"], "table", "mmsivae-mopoe,mmvm,jnf,jnf-shared,mmjsd,jmvae,mvtcae"),
-        ["07-mmnormvae"] = new(["deviation-none", "deviation-adapted", "frequency", "adas13"], HasExecutedCopy: false),
+        ["07-mmnormvae"] = new(["deviation-none", "deviation-adapted", "frequency", "adas13"]),
     };
 
     /// <summary>
