@@ -91,5 +91,8 @@ public static class Reproduction
             options.Grid.Methods.Select(m => m.Label).ToArray(), options.Grid.LatentSizes, options.Grid.Seeds,
             PackageInfo.Version, PackageInfo.TorchSharpVersion, Environment.Version.ToString(), started, wall.TotalSeconds,
             grid.Runs.Select(r => new RunTiming(r.Method.Label, r.Method.Key, r.LatentDim, r.Seed, r.History.Epochs.Count,
-                r.History.Epochs.Count > 0 ? r.History.Epochs[^1].Loss : double.NaN, r.TrainingTime.TotalSeconds)).ToArray());
+                r.History.Epochs.Count > 0 ? r.History.Epochs[^1].Loss : double.NaN, r.TrainingTime.TotalSeconds)).ToArray())
+        {
+            CrossFitFolds = options.Grid.CrossFitFolds,
+        };
 }

@@ -23,4 +23,8 @@ public sealed record RunRecord(
     string DotnetVersion,
     DateTimeOffset Started,
     double WallSeconds,
-    IReadOnlyList<RunTiming> Runs);
+    IReadOnlyList<RunTiming> Runs)
+{
+    /// <summary>K of <c>--cross-fit K</c> (outlier thresholds from a K-fold whole-pipeline cross-fit); null without one.</summary>
+    public int? CrossFitFolds { get; init; }
+}

@@ -331,6 +331,16 @@ public sealed class ReproductionEndToEndTests(ReproductionEndToEndFixture run) :
     }
 
     [Fact]
+    public void RunJsonRecordsThatNoCrossFitSetTheThresholds()
+    {
+        Assert.Equal(0, run.ExitCode);
+        var record = JsonNode.Parse(File.ReadAllText(PathOf("run.json")))!.AsObject();
+
+        Assert.True(record.ContainsKey("cross_fit_folds"), "run.json does not say whether --cross-fit was used.");
+        Assert.Null(record["cross_fit_folds"]);
+    }
+
+    [Fact]
     public void TheSameSeedsGiveTheSameTable1()
     {
         Assert.Equal(0, run.ExitCode);
