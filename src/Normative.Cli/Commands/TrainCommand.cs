@@ -84,7 +84,7 @@ internal static class TrainCommand
                 {
                     _ = task($"cross-fit {folds} folds");
                     return CrossFitting.Run(data => ModelFactory.Create(name, aggregatorKind, d, data.FeatureCounts, data.CovariateCount,
-                        training.PresetOf(parse).ModelOptionsFor(name) with { Device = parse.GetValue(training.Device)! }, s, names), train, patterns, conventions, options, folds, s, token);
+                        training.PresetOf(parse).ModelOptionsFor(name) with { Device = parse.GetValue(training.Device)! }, s, names), train, patterns, conventions, options, folds, s, cancellationToken: token);
                 });
                 saved = saved with { CrossFit = new SavedReferences.CrossFitSample(folds, fit.LatentDistances, fit.FeatureDistances) };
                 Console.WriteLine($"Cross-fitted the outlier thresholds over {folds} folds ({fit.TrainingTime.TotalSeconds:0} s): every training control scored by a fold model that never saw it.");

@@ -82,6 +82,23 @@ internal static class ArrayInput
         return ToMatrix(data);
     }
 
+    /// <summary>
+    /// The <paramref name="rows"/> (null = every row) of <paramref name="data"/> and, of each, the <paramref name="columns"/>
+    /// (null = every column), in the order given: one home for the row and column selections the references and mappings make.
+    /// </summary>
+    public static double[,] Submatrix(double[,] data, IReadOnlyList<int>? rows, IReadOnlyList<int>? columns = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        int height = rows?.Count ?? data.GetLength(0), width = columns?.Count ?? data.GetLength(1);
+        var result = new double[height, width];
+        for (int r = 0; r < height; r++)
+        {
+            int row = rows?[r] ?? r;
+            for (int c = 0; c < width; c++) result[r, c] = data[row, columns?[c] ?? c];
+        }
+        return result;
+    }
+
     public static double[] Column(double[,] data, int column)
     {
         var result = new double[data.GetLength(0)];

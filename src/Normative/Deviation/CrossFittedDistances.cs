@@ -38,8 +38,8 @@ public static class CrossFittedDistances
         {
             int[] train = Enumerable.Range(0, n).Where(i => fold[i] != k).ToArray();
             int[] test = Enumerable.Range(0, n).Where(i => fold[i] == k).ToArray();
-            var fit = MahalanobisReference.Fit(Rows(reference, train), estimator, inversion);
-            double[] d = fit.SquaredDistances(Rows(reference, test));
+            var fit = MahalanobisReference.Fit(ArrayInput.Submatrix(reference, train), estimator, inversion);
+            double[] d = fit.SquaredDistances(ArrayInput.Submatrix(reference, test));
             for (int t = 0; t < test.Length; t++) distances[test[t]] = d[t];
         });
         return distances;
@@ -59,13 +59,5 @@ public static class CrossFittedDistances
         var fold = new int[n];
         for (int r = 0; r < n; r++) fold[permutation[r]] = r % folds;
         return fold;
-    }
-
-    private static double[,] Rows(double[,] data, int[] rows)
-    {
-        var result = new double[rows.Length, data.GetLength(1)];
-        for (int r = 0; r < rows.Length; r++)
-            for (int j = 0; j < data.GetLength(1); j++) result[r, j] = data[rows[r], j];
-        return result;
     }
 }

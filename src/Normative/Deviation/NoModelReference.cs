@@ -95,7 +95,7 @@ public sealed class NoModelReference
             if (columns.Length == 0)
                 throw new ArgumentException($"Row {index[0] + 1} of '{nameof(values)}' has no observed region; the baseline cannot score it.", nameof(values));
             var (distance, threshold) = columns.Length == p ? (Distance, Threshold) : Marginal(columns);
-            double[] d2 = distance.SquaredDistances(Select(z, index, columns));
+            double[] d2 = distance.SquaredDistances(ArrayInput.Submatrix(z, index, columns));
             for (int k = 0; k < index.Length; k++)
             {
                 squared[index[k]] = d2[k];
@@ -110,7 +110,7 @@ public sealed class NoModelReference
     /// <summary>The reference and threshold of the training controls' z-vectors restricted to <paramref name="columns"/>.</summary>
     private (MahalanobisReference Distance, OutlierThreshold Threshold) Marginal(int[] columns)
     {
-        var training = Select(_trainingZ, Enumerable.Range(0, _trainingZ.GetLength(0)).ToArray(), columns);
+        var training = ArrayInput.Submatrix(_trainingZ, rows: null, columns);
         var distance = MahalanobisReference.Fit(training, Conventions.FeatureCovariance.CreateEstimator(Conventions.Seed), Conventions.Inversion);
         return (distance, Conventions.Outliers.Calibrate(distance, training, Conventions.Seed));
     }
@@ -120,14 +120,6 @@ public sealed class NoModelReference
         {
             for (int j = 0; j < span.Length; j++) span[j] = state.observed[state.row, j] ? '1' : '0';
         });
-
-    private static double[,] Select(double[,] data, int[] rows, int[] columns)
-    {
-        var result = new double[rows.Length, columns.Length];
-        for (int r = 0; r < rows.Length; r++)
-            for (int c = 0; c < columns.Length; c++) result[r, c] = data[rows[r], columns[c]];
-        return result;
-    }
 }
 
 /// <summary>Per-subject scores of the no-model baseline, in the input's row order.</summary>

@@ -37,16 +37,16 @@ public static class CrossFitting
     /// <param name="modalities">The method's modalities, in model order.</param>
     /// <param name="options">Training options and conventions of the grid.</param>
     /// <param name="folds">K. Range: 2 &lt;= K &lt;= number of training controls.</param>
+    /// <param name="trainedFold">Where fold k's trained network comes from (a grid's model store: its tasks trained them); null trains them here.</param>
     public static ModelEvaluation Apply(ModelEvaluation full, SubjectTensors train, IReadOnlyList<string> modalities, GridOptions options, int folds,
-        CancellationToken cancellationToken = default)
+        FoldModelSource? trainedFold = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(full);
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
         var references = full.References ?? throw new ArgumentException("Cross-fitting needs the evaluation's per-pattern references.", nameof(full));
-        var result = Run(data => ModelFactory.Create(full.Method.Model, full.Method.Aggregator, full.LatentDim, data.FeatureCounts, data.CovariateCount,
-                options.ModelOptionsFor(full.Method.Model), full.Seed, modalities),
-            train, references.Patterns, references.Conventions, options.TrainingFor(full.Seed), folds, full.Seed, cancellationToken);
+        var result = Run(NewNetwork(full.Method, full.LatentDim, full.Seed, modalities, options),
+            train, references.Patterns, references.Conventions, options.TrainingFor(full.Seed), folds, full.Seed, trainedFold, cancellationToken);
         var crossFitted = WithThresholds(references, result.LatentDistances, result.FeatureDistances);
         GroupEvaluation Rescore(GroupEvaluation group) => group with { Deviations = crossFitted.Score(group.Scores.ToDeviationInputs()) };
         var complete = crossFitted.CompletePattern;
@@ -90,8 +90,10 @@ public static class CrossFitting
     /// <param name="training">Training options of each fold model.</param>
     /// <param name="folds">K. Range: 2 &lt;= K &lt;= <paramref name="train"/>'s count.</param>
     /// <param name="seed">The cell's seed.</param>
+    /// <param name="trainedFold">Where fold k's trained network comes from; null trains each with <see cref="TrainFold"/>.</param>
     public static CrossFitResult Run(Func<SubjectTensors, MultimodalVae> createModel, SubjectTensors train, IReadOnlyList<ModalityPattern> patterns,
-        DeviationConventions conventions, TrainingOptions training, int folds, int seed, CancellationToken cancellationToken = default)
+        DeviationConventions conventions, TrainingOptions training, int folds, int seed, FoldModelSource? trainedFold = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(createModel);
         ArgumentNullException.ThrowIfNull(train);
@@ -111,8 +113,7 @@ public static class CrossFitting
             using var foldTrain = train.Select(inRows);
             using var foldOut = train.Select(outRows.Select(i => (long)i).ToArray());
             trainedOn.Add(foldTrain.SubjectIds.ToArray());
-            using var model = createModel(foldTrain);
-            Trainer.Fit(model, foldTrain, training, null, cancellationToken);
+            using var model = trainedFold is null ? Train(createModel, foldTrain, training, cancellationToken).Model : trainedFold(k, foldTrain);
             NormativeReferenceSet foldReferences;
             try
             {
@@ -141,6 +142,53 @@ public static class CrossFitting
         clock.Stop();
         return new CrossFitResult(folds, train.SubjectIds.ToArray(), fold, trainedOn, InRowOrder(parts, train.Count),
             latent.ToDictionary(p => p.Key, p => p.Value.ToArray()), feature.ToDictionary(p => p.Key, p => p.Value.ToArray()), clock.Elapsed);
+    }
+
+    /// <summary>A new untrained network of a grid cell for given training subjects: the fold models' architecture, options and seed.</summary>
+    public static Func<SubjectTensors, MultimodalVae> NewNetwork(MethodSpec method, int latentDim, int seed, IReadOnlyList<string> modalities, GridOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(options);
+        return data => ModelFactory.Create(method.Model, method.Aggregator, latentDim, data.FeatureCounts, data.CovariateCount,
+            options.ModelOptionsFor(method.Model), seed, modalities);
+    }
+
+    /// <summary>
+    /// Trains fold <paramref name="fold"/>'s network on the training controls outside that fold (the assignment of <see cref="Run"/>),
+    /// as <see cref="Run"/> would: so a grid task can train the fold models and merge load them (<see cref="FoldModelSource"/>).
+    /// </summary>
+    /// <param name="fold">k. Range: 0 &lt;= k &lt; <paramref name="folds"/>.</param>
+    /// <returns>The trained network (the caller disposes it), its history and training time; Seed is <paramref name="seed"/>.</returns>
+    public static TrainedModel TrainFold(Func<SubjectTensors, MultimodalVae> createModel, SubjectTensors train, TrainingOptions training, int folds, int seed,
+        int fold, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(createModel);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentOutOfRangeException.ThrowIfNegative(fold);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(fold, folds);
+        int[] assignment = CrossFittedDistances.FoldAssignment(train.Count, folds, seed + FoldSeedOffset);
+        using var foldTrain = train.Select(Enumerable.Range(0, train.Count).Where(i => assignment[i] != fold).Select(i => (long)i).ToArray());
+        return Train(createModel, foldTrain, training, cancellationToken) with { Seed = seed };
+    }
+
+    /// <summary>How many of <paramref name="count"/> training controls fold <paramref name="fold"/> holds out (the assignment of <see cref="Run"/>).</summary>
+    public static int FoldSize(int count, int folds, int seed, int fold) =>
+        CrossFittedDistances.FoldAssignment(count, folds, seed + FoldSeedOffset).Count(f => f == fold);
+
+    private static TrainedModel Train(Func<SubjectTensors, MultimodalVae> createModel, SubjectTensors foldTrain, TrainingOptions training, CancellationToken cancellationToken)
+    {
+        var model = createModel(foldTrain);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var history = Trainer.Fit(model, foldTrain, training, null, cancellationToken);
+            return new TrainedModel(training.Seed, model, history, clock.Elapsed);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The folds' scores merged into one set whose row i is training control i.</summary>
@@ -180,3 +228,6 @@ public static class CrossFitting
         };
     }
 }
+
+/// <summary>Fold k's trained network for the training controls outside fold k (<paramref name="foldTrain"/>); <see cref="CrossFitting.Run"/> disposes it.</summary>
+public delegate MultimodalVae FoldModelSource(int fold, SubjectTensors foldTrain);

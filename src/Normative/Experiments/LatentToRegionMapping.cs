@@ -92,8 +92,8 @@ public static class LatentToRegionMapping
         ArgumentNullException.ThrowIfNull(data);
         var patientIds = run.Patients.Scores.SubjectIds;
         var rows = ClinicalStages.RowsOf(ClinicalStages.Of(data, patientIds), stage);
-        return new StageInputs(stage, rows, rows.Select(i => patientIds[i]).ToArray(), Rows(run.Patients.Deviations.LatentZ, rows),
-            Rows(run.Patients.Scores.Latent, rows), Rows(CovariatesOf(data.Patients, patientIds), rows),
+        return new StageInputs(stage, rows, rows.Select(i => patientIds[i]).ToArray(), ArrayInput.Submatrix(run.Patients.Deviations.LatentZ, rows),
+            ArrayInput.Submatrix(run.Patients.Scores.Latent, rows), ArrayInput.Submatrix(CovariatesOf(data.Patients, patientIds), rows),
             run.Holdout.Deviations.LatentZ, run.Reference.LatentZ.Means);
     }
 
@@ -195,11 +195,4 @@ public static class LatentToRegionMapping
         return result;
     }
 
-    internal static double[,] Rows(double[,] source, IReadOnlyList<int> rows)
-    {
-        var result = new double[rows.Count, source.GetLength(1)];
-        for (int i = 0; i < rows.Count; i++)
-            for (int j = 0; j < source.GetLength(1); j++) result[i, j] = source[rows[i], j];
-        return result;
-    }
 }

@@ -144,24 +144,27 @@ public static class ModelEvaluator
 
     /// <summary>Scores a model trained earlier (e.g. loaded from a <see cref="TrainedModelCache"/>) for <paramref name="method"/>;
     /// the evaluation owns the model.</summary>
-    /// <param name="crossFit">The grid's options when its <see cref="GridOptions.CrossFitFolds"/> should be applied (the fold models are
-    /// trained anew, they are not cached); null scores with the conventions' thresholds.</param>
+    /// <param name="crossFit">The grid's options when its <see cref="GridOptions.CrossFitFolds"/> should be applied; null scores with the
+    /// conventions' thresholds.</param>
+    /// <param name="trainedFold">Where the cross-fit's fold models come from (a grid's store); null trains them anew.</param>
     public static ModelEvaluation EvaluateTrained(ExperimentData data, MethodSpec method, MultimodalVae model, TrainingHistory history,
-        TimeSpan trainingTime, int seed, DeviationConventions conventions, GridOptions? crossFit = null, CancellationToken cancellationToken = default)
+        TimeSpan trainingTime, int seed, DeviationConventions conventions, GridOptions? crossFit = null, FoldModelSource? trainedFold = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(method);
         using var groups = new MethodGroups(data, method);
         var evaluation = Evaluate(model, history, trainingTime, method, seed, conventions, groups);
-        return crossFit is null ? evaluation : WithCrossFit(evaluation, groups, crossFit with { Conventions = conventions }, cancellationToken);
+        return crossFit is null ? evaluation : WithCrossFit(evaluation, groups, crossFit with { Conventions = conventions }, cancellationToken, trainedFold);
     }
 
     /// <summary>
     /// <paramref name="evaluation"/> with the thresholds of a whole-pipeline cross-fit when <paramref name="options"/> ask for one
     /// (<see cref="GridOptions.CrossFitFolds"/>, <see cref="CrossFitting"/>); otherwise unchanged.
     /// </summary>
-    private static ModelEvaluation WithCrossFit(ModelEvaluation evaluation, MethodGroups groups, GridOptions options, CancellationToken cancellationToken) =>
-        options.CrossFitFolds is { } folds ? CrossFitting.Apply(evaluation, groups.Train, groups.Modalities, options, folds, cancellationToken) : evaluation;
+    private static ModelEvaluation WithCrossFit(ModelEvaluation evaluation, MethodGroups groups, GridOptions options, CancellationToken cancellationToken,
+        FoldModelSource? trainedFold = null) =>
+        options.CrossFitFolds is { } folds ? CrossFitting.Apply(evaluation, groups.Train, groups.Modalities, options, folds, trainedFold, cancellationToken) : evaluation;
 
     /// <summary>
     /// Scores an already trained <paramref name="model"/> on the three groups (and the calibration controls when there are any).

@@ -75,7 +75,7 @@ public static class PaperLatentToRegionMapping
         {
             int p = run.TrainControls.Scores.Errors[m].GetLength(1);
             int start = offset;
-            tables[m] = Table(data, modalities[m], groups, groups.Select(g => Columns(g.Group.Deviations.FeatureZ, start, p)).ToArray());
+            tables[m] = Table(data, modalities[m], groups, groups.Select(g => ArrayInput.Submatrix(g.Group.Deviations.FeatureZ, rows: null, Enumerable.Range(start, p).ToArray())).ToArray());
             offset += p;
         }
         return tables;
@@ -119,13 +119,5 @@ public static class PaperLatentToRegionMapping
         var regions = tests.Select((t, j) => new RegionEffect(table.RegionIds[j], t.D, null, null, t.Welch.T,
             t.Welch.PValue, fdr.AdjustedPValues[j], fdr.Rejected[j])).ToArray();
         return new StageRegionEffects(table.Modality, stage, patients.Length, controls.Length, selected, null, regions);
-    }
-
-    private static double[,] Columns(double[,] source, int start, int count)
-    {
-        var result = new double[source.GetLength(0), count];
-        for (int i = 0; i < source.GetLength(0); i++)
-            for (int j = 0; j < count; j++) result[i, j] = source[i, start + j];
-        return result;
     }
 }

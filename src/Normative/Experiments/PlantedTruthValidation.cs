@@ -199,7 +199,7 @@ public static class PlantedTruthValidation
         var rows = Enumerable.Range(0, tensors.Count).Where(i => observed[i, k]).ToArray();
         if (rows.Length < 2)
             throw new ArgumentException($"Modality '{tensors.ModalityNames[k]}' is observed for {rows.Length} training control(s); the covariate regression needs more.");
-        return (LatentToRegionMapping.Rows(Scorer.ToArray(tensors.Modalities[k]), rows), LatentToRegionMapping.Rows(Scorer.ToArray(tensors.Covariates), rows));
+        return (ArrayInput.Submatrix(Scorer.ToArray(tensors.Modalities[k]), rows), ArrayInput.Submatrix(Scorer.ToArray(tensors.Covariates), rows));
     }
 
     private static bool[,] ObservedMask(SubjectTensors tensors)

@@ -76,6 +76,24 @@ public sealed class TrainedModelCache
         return new CacheKey($"{method.Key}-d{latentDim}-s{seed}-{hash}", configuration);
     }
 
+    /// <summary>
+    /// The key of fold model <paramref name="fold"/> (0-based) of a <c>--cross-fit <paramref name="folds"/></c> of the model keyed
+    /// <paramref name="member"/>: trained on the member's training controls outside that fold (<see cref="CrossFitting.TrainFold"/>),
+    /// which the member's configuration, seed and K fix.
+    /// </summary>
+    public static CacheKey FoldKey(CacheKey member, int fold, int folds)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var configuration = member.Configuration.DeepClone().AsObject();
+        configuration["cross_fit_fold"] = fold + 1;
+        configuration["cross_fit_folds"] = folds;
+        return new CacheKey(FoldName(member.Name, fold, folds), configuration);
+    }
+
+    /// <summary>The folder name of <see cref="FoldKey"/>, from the member's key name alone (what a plan records).</summary>
+    public static string FoldName(string member, int fold, int folds) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{member}-fold{fold + 1}of{folds}");
+
     /// <summary>Whether a complete model is saved under the key named <paramref name="name"/> (<see cref="CacheKey.Name"/>).</summary>
     public bool Contains(string name) => File.Exists(Path.Combine(Folder, name, HistoryFile));
 

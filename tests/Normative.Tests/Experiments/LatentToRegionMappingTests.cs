@@ -58,8 +58,8 @@ public sealed class LatentToRegionMappingTests(ExperimentGridFixture fixture)
         {
             var selection = result.Selection(stage);
             var rows = ClinicalStages.RowsOf(stages, stage);
-            var latent = LatentToRegionMapping.Rows(Run.Patients.Scores.Latent, rows);
-            var covariates = LatentToRegionMapping.Rows(LatentToRegionMapping.CovariatesOf(fixture.Data.Patients, Run.Patients.Scores.SubjectIds), rows);
+            var latent = ArrayInput.Submatrix(Run.Patients.Scores.Latent, rows);
+            var covariates = ArrayInput.Submatrix(LatentToRegionMapping.CovariatesOf(fixture.Data.Patients, Run.Patients.Scores.SubjectIds), rows);
             var decoded = LatentDecoding.SelectedEffect(Run.Model, latent, covariates, Run.Reference.LatentZ.Means, selection.SelectedDimensions);
             var amyloid = result.Effect(SyntheticModalities.Amyloid, stage);
             Assert.Equal(selection.SelectedDimensions, amyloid.SelectedDimensions);
@@ -136,7 +136,7 @@ public sealed class LatentToRegionMappingTests(ExperimentGridFixture fixture)
         for (int m = 0; m < decoded.Count; m++)
             for (int j = 0; j < decoded[m].GetLength(1); j++)
                 Assert.Equal(decoded[m][0, j], decoded[m][1, j]);
-        var covariates = LatentToRegionMapping.Rows(LatentToRegionMapping.CovariatesOf(fixture.Data.Patients, Run.Patients.Scores.SubjectIds), [0, 1, 2]);
+        var covariates = ArrayInput.Submatrix(LatentToRegionMapping.CovariatesOf(fixture.Data.Patients, Run.Patients.Scores.SubjectIds), [0, 1, 2]);
         var none = LatentDecoding.SelectedEffect(model, latent, covariates, [0.1, 0.2, 0.3], []);
         Assert.All(none, block => Assert.All(block.Cast<double>(), v => Assert.Equal(0, v)));
         Assert.Throws<ArgumentOutOfRangeException>(() => LatentDecoding.ZeroingOthers(model, latent, [4]));

@@ -14,7 +14,7 @@ namespace Normative.Experiments.Grid;
 public static class GridCostModel
 {
     /// <summary>One line for plan.json saying how task sizes were estimated.</summary>
-    public const string Description = "cost = epochs x members x per-step weight of the model relative to the VAE (vae 1, mmvae 1.7, mmsivae 5.6 measured; sivae 3.4, mmjsd/jmvae/mvtcae/mmvm 1.7, jnf/jnf-shared 3.4 assumed; others 1)";
+    public const string Description = "cost = epochs x members x per-step weight of the model relative to the VAE (vae 1, mmvae 1.7, mmsivae 5.6 measured; sivae 3.4, mmjsd/jmvae/mvtcae/mmvm 1.7, jnf/jnf-shared 3.4 assumed; others 1) x K with --cross-fit K (each member's K fold models see (K - 1)/K of the controls)";
 
     /// <summary>Per-step time of <paramref name="model"/> relative to the plain VAE (1 for models not listed).</summary>
     public static double StepWeight(string model) => model switch
@@ -28,6 +28,10 @@ public static class GridCostModel
         _ => 1.0,
     };
 
-    /// <summary>The cost of training <paramref name="members"/> models of <paramref name="model"/> for <paramref name="epochs"/> epochs.</summary>
-    public static double Cost(string model, int members, int epochs) => epochs * members * StepWeight(model);
+    /// <summary>
+    /// The cost of training <paramref name="members"/> models of <paramref name="model"/> for <paramref name="epochs"/> epochs and, with
+    /// <paramref name="crossFitFolds"/> K, each member's K fold models on (K - 1)/K of the controls: K times a member's cost.
+    /// </summary>
+    public static double Cost(string model, int members, int epochs, int? crossFitFolds = null) =>
+        epochs * members * StepWeight(model) * (crossFitFolds ?? 1);
 }

@@ -105,8 +105,13 @@ public static class GridMerge
                 loadClock.Start();
                 var cached = store.TryLoad(key) ?? throw new InvalidDataException($"Model {key.Name} ({cell.Key}) is not in the store {store.Folder}.");
                 loadClock.Stop();
+                // The cross-fit's fold models were trained by the tasks too (GridTaskRunner): merge loads them.
+                FoldModelSource? folds = options.CrossFitFolds is int k
+                    ? (fold, _) => (store.TryLoad(TrainedModelCache.FoldKey(key, fold, k))
+                        ?? throw new InvalidDataException($"Cross-fit fold model {TrainedModelCache.FoldName(key.Name, fold, k)} ({cell.Key}) is not in the store {store.Folder}.")).Model
+                    : null;
                 runs.Add(ModelEvaluator.EvaluateTrained(data, cell.Method, cached.Model, cached.History, cached.TrainingTime, cell.Seed, options.Conventions,
-                    options.CrossFitFolds is null ? null : options, token));
+                    options.CrossFitFolds is null ? null : options, folds, token));
             }
             var baseline = options.IncludeBaseline ? BaselineEvaluation.Run(data, options.Conventions) : null;
             loading = loadClock.Elapsed;

@@ -107,7 +107,8 @@ public sealed record GridPlanMember(int Cell, string Method, int LatentDim, int 
 /// <param name="LearningRate">Override of the preset's learning rate; null keeps it.</param>
 /// <param name="BatchSize">Override of the preset's batch size; null keeps it.</param>
 /// <param name="Threads">Torch threads every model trains and is scored with (part of its key).</param>
-/// <param name="CrossFitFolds">K of a whole-pipeline cross-fit (<see cref="GridOptions.CrossFitFolds"/>), applied when merge scores; null: none.</param>
+/// <param name="CrossFitFolds">K of a whole-pipeline cross-fit (<see cref="GridOptions.CrossFitFolds"/>): the tasks train each model's K fold
+/// models, merge applies the cross-fit from them; null: none.</param>
 public sealed record GridPlanOptions(
     string Configuration,
     IReadOnlyList<string> Methods,

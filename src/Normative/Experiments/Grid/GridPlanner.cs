@@ -48,7 +48,7 @@ public static class GridPlanner
                 }
                 planned.Add(new GridPlanItem(cells.Count > 1, cells.Select(c =>
                     new GridPlanMember(c.Number, method.Key, c.LatentDim, c.Seed, TrainedModelCache.Key(method, c.LatentDim, c.Seed, grid, hash).Name)).ToArray()));
-                costs.Add(GridCostModel.Cost(method.Model, cells.Count, grid.TrainingFor(cells[0].Seed).Epochs));
+                costs.Add(GridCostModel.Cost(method.Model, cells.Count, grid.TrainingFor(cells[0].Seed).Epochs, grid.CrossFitFolds));
             }
         }
 

@@ -87,7 +87,8 @@ public sealed record GridStatus(string Run, int TaskCount, IReadOnlyList<int> Do
         if (done is null || done.Task != task || !done.Members.SequenceEqual(planned, StringComparer.Ordinal))
             return $"{marker} records other models than the plan's task {task} (a run of an earlier plan)";
         var store = new TrainedModelCache(run.ModelStore);
-        var absent = planned.FirstOrDefault(k => !store.Contains(k));
+        var folds = run.Plan.Options.CrossFitFolds is int k ? planned.SelectMany(m => Enumerable.Range(0, k).Select(f => TrainedModelCache.FoldName(m, f, k))) : [];
+        var absent = planned.Concat(folds).FirstOrDefault(name => !store.Contains(name));
         return absent is null ? null : $"model {absent} is not in the store {run.ModelStore}";
     }
 

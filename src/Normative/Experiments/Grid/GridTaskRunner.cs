@@ -10,8 +10,9 @@ namespace Normative.Experiments.Grid;
 /// writes <c>tasks/I/failed.json</c> and is rethrown.
 /// </summary>
 /// <remarks>
-/// Tasks only train: scoring needs nothing a task has that merge lacks, and merging scores every model in one process
-/// with the same code whatever the tasks were (<see cref="GridMerge"/>). A stack with any member missing is trained again
+/// Tasks only train — the grid's models and, with <c>--cross-fit K</c>, each model's K fold models: scoring needs nothing a
+/// task has that merge lacks, and merging scores every model in one process with the same code whatever the tasks were
+/// (<see cref="GridMerge"/>). A stack with any member missing is trained again
 /// whole, so a resumed stack is the very computation of an uninterrupted one.
 /// </remarks>
 public static class GridTaskRunner
@@ -84,31 +85,69 @@ public static class GridTaskRunner
                 if (keys.All(k => store.Contains(k.Name)))
                 {
                     log($"Task {task.Task}: {string.Join(", ", cells.Select(c => c.Key))} already in the store.");
-                    continue;
                 }
-                log($"Task {task.Task}: training {string.Join(", ", cells.Select(c => c.Key))}{(item.Stacked ? " as one stack" : "")}.");
-                var trained = item.Stacked
-                    ? ModelEvaluator.TrainStack(data, method, cells[0].LatentDim, cells.Select(c => c.Seed).ToArray(), options, cells.Select(reporter.For).ToArray(), token)
-                    : cells.Select(c => ModelEvaluator.Train(data, method, c.LatentDim, c.Seed, options, reporter.For(c), token)).ToArray();
-                try
+                else
                 {
-                    for (int k = 0; k < trained.Count; k++)
+                    log($"Task {task.Task}: training {string.Join(", ", cells.Select(c => c.Key))}{(item.Stacked ? " as one stack" : "")}.");
+                    var trained = item.Stacked
+                        ? ModelEvaluator.TrainStack(data, method, cells[0].LatentDim, cells.Select(c => c.Seed).ToArray(), options, cells.Select(reporter.For).ToArray(), token)
+                        : cells.Select(c => ModelEvaluator.Train(data, method, c.LatentDim, c.Seed, options, reporter.For(c), token)).ToArray();
+                    try
                     {
-                        var training = options.TrainingFor(trained[k].Seed);
-                        var record = new Training.TrainingRecord(options.Preset.Name, training.Epochs, training.LearningRate, training.BatchSize, trained[k].Seed, data.Train.Count);
-                        store.Save(keys[k], trained[k].Model, trained[k].History, trained[k].TrainingTime, new Training.ModelProvenance(record, data.Preprocessing, cohort));
+                        for (int k = 0; k < trained.Count; k++) Save(store, keys[k], trained[k], options, data, data.Train.Count, cohort);
+                    }
+                    finally
+                    {
+                        foreach (var model in trained) model.Model.Dispose();
                     }
                 }
-                finally
-                {
-                    foreach (var model in trained) model.Model.Dispose();
-                }
+                if (options.CrossFitFolds is int folds) TrainFolds(store, data, method, cells, keys, options, folds, cohort, log, task.Task, token);
             }
         }
         finally
         {
             set_num_threads(previous);
         }
+    }
+
+    /// <summary>
+    /// Trains and saves each member's <c>--cross-fit K</c> fold models not yet in the store (merge loads them: the K trainings
+    /// per model run in the tasks, in parallel, rather than one after another in merge). Each is the network
+    /// <see cref="CrossFitting.Run"/> would train for that fold, on the same threads.
+    /// </summary>
+    private static void TrainFolds(TrainedModelCache store, ExperimentData data, MethodSpec method, IReadOnlyList<GridCell> cells, IReadOnlyList<CacheKey> keys,
+        GridOptions options, int folds, Training.TrainingCohort cohort, Action<string> log, int task, CancellationToken token)
+    {
+        var modalities = method.ModalitiesFrom(data.Train.ModalityNames);
+        using var train = data.Train.SelectModalities(modalities);
+        for (int m = 0; m < cells.Count; m++)
+        {
+            var missing = Enumerable.Range(0, folds).Where(f => !store.Contains(TrainedModelCache.FoldName(keys[m].Name, f, folds))).ToArray();
+            if (missing.Length == 0) continue;
+            log($"Task {task}: training {missing.Length} of the {folds} cross-fit fold models of {cells[m].Key}.");
+            var network = CrossFitting.NewNetwork(method, cells[m].LatentDim, cells[m].Seed, modalities, options);
+            foreach (int f in missing)
+            {
+                token.ThrowIfCancellationRequested();
+                var trained = CrossFitting.TrainFold(network, train, options.TrainingFor(cells[m].Seed), folds, cells[m].Seed, f, token);
+                try
+                {
+                    Save(store, TrainedModelCache.FoldKey(keys[m], f, folds), trained, options, data, train.Count - CrossFitting.FoldSize(train.Count, folds, cells[m].Seed, f), cohort);
+                }
+                finally
+                {
+                    trained.Model.Dispose();
+                }
+            }
+        }
+    }
+
+    private static void Save(TrainedModelCache store, CacheKey key, TrainedModel trained, GridOptions options, ExperimentData data, int trainingControls,
+        Training.TrainingCohort cohort)
+    {
+        var training = options.TrainingFor(trained.Seed);
+        var record = new Training.TrainingRecord(options.Preset.Name, training.Epochs, training.LearningRate, training.BatchSize, trained.Seed, trainingControls);
+        store.Save(key, trained.Model, trained.History, trained.TrainingTime, new Training.ModelProvenance(record, data.Preprocessing, cohort));
     }
 
     /// <summary>

@@ -101,6 +101,66 @@ public sealed class GridRunTests(GridRunFixture fixture) : IClassFixture<GridRun
     }
 
     [Fact]
+    public void CrossFitFoldModelsAreTrainedByTheTasksAndMergeUsesThemAsIfItHadTrainedThem()
+    {
+        string run = fixture.NewFolder("cross-fit");
+        Assert.Equal(0, GridRunFixture.Run("grid", "plan", "--quick", "--cohort", fixture.CohortFolder, "--models", "mmsivae-mopoe", "--latents", "3",
+            "--seeds", "0,1", "--epochs", "4", "--cross-fit", "2", "--out", run, "--tasks", "1", "--threads", "1"));
+        Assert.Equal(0, GridRunFixture.Run("grid", "run", run, "--task", "1"));
+
+        // The task saved both members and each member's two fold models; status needs all six.
+        var grid = GridRun.Open(run);
+        var store = new TrainedModelCache(grid.ModelStore);
+        var members = grid.Plan.Members.Select(m => m.Key).ToArray();
+        string[] folds = [.. members.SelectMany(m => new[] { TrainedModelCache.FoldName(m, 0, 2), TrainedModelCache.FoldName(m, 1, 2) })];
+        Assert.All(members.Concat(folds), name => Assert.True(store.Contains(name), $"{name} is not in the store."));
+        Assert.True(GridStatus.Of(grid).Complete);
+
+        // Merge loads the fold models: the pooled out-of-sample distances are those of folds trained where they are used.
+        using (var merged = GridMerge.Run(grid, fixture.NewFolder("cross-fit-results")))
+        {
+            var options = grid.Plan.Options.ToGridOptions();
+            foreach (var evaluation in merged.Grid.Runs)
+            {
+                using var alone = ModelEvaluator.Run(merged.Data, evaluation.Method, evaluation.LatentDim, evaluation.Seed, options);
+                var (fromTasks, fromMerge) = (Assert.IsType<CrossFitResult>(evaluation.CrossFit), Assert.IsType<CrossFitResult>(alone.CrossFit));
+                Assert.Equal(fromMerge.Fold, fromTasks.Fold);
+                foreach (var (pattern, distances) in fromMerge.FeatureDistances)
+                {
+                    Assert.Equal(distances, fromTasks.FeatureDistances[pattern]);
+                    Assert.Equal(fromMerge.LatentDistances[pattern], fromTasks.LatentDistances[pattern]);
+                }
+            }
+        }
+
+        // Merge reads the store rather than training folds itself: with member 0's fold 2 replaced by its fold 1, the
+        // controls of fold 2 get other distances.
+        string swapped = Path.Combine(grid.ModelStore, folds[1]);
+        string saved = fixture.NewFolder("fold-backup");
+        Directory.Move(swapped, saved);
+        CopyFolder(Path.Combine(grid.ModelStore, folds[0]), swapped);
+        using (var tampered = GridMerge.Run(grid, fixture.NewFolder("cross-fit-tampered")))
+        using (var alone = ModelEvaluator.Run(tampered.Data, tampered.Grid.Runs[0].Method, 3, tampered.Grid.Runs[0].Seed, grid.Plan.Options.ToGridOptions()))
+        {
+            var fit = Assert.IsType<CrossFitResult>(tampered.Grid.Runs[0].CrossFit);
+            Assert.NotEqual(alone.CrossFit!.OutOfSample.FeatureSquaredDistance, fit.OutOfSample.FeatureSquaredDistance);
+        }
+        Directory.Delete(swapped, recursive: true);
+        Directory.Move(saved, swapped);
+
+        // A fold model lost from the store makes the task not done, naming it; running the task again trains only that one.
+        string lost = Path.Combine(grid.ModelStore, folds[3]);
+        var before = Directory.GetLastWriteTimeUtc(Path.Combine(grid.ModelStore, folds[0]));
+        Directory.Delete(lost, recursive: true);
+        var status = GridStatus.Task(grid, 1);
+        Assert.Equal(GridTaskState.Missing, status.State);
+        Assert.Contains(folds[3], status.Detail, StringComparison.Ordinal);
+        Assert.Equal(0, GridRunFixture.Run("grid", "run", run, "--task", "1"));
+        Assert.True(store.Contains(folds[3]));
+        Assert.Equal(before, Directory.GetLastWriteTimeUtc(Path.Combine(grid.ModelStore, folds[0])));
+    }
+
+    [Fact]
     public void StatusListsMissingAndFailedTasksAndAFailedTaskExitsNonZero()
     {
         // A cohort of the run's own (a copy), so that changing it breaks only this run.
