@@ -74,7 +74,7 @@ public static class GridMerge
         var status = GridStatus.Of(run);
         if (status.Complete) return;
         var problems = run.Plan.Tasks.Select(t => GridStatus.Task(run, t.Task)).Where(s => s.State != GridTaskState.Done)
-            .Select(s => $"task {s.Task} {(s.State == GridTaskState.Failed ? "failed" : "is missing")}{(s.Detail is null ? "" : $" ({s.Detail})")}").ToArray();
+            .Select(s => $"task {s.Task} {s.State switch { GridTaskState.Failed => "failed", GridTaskState.Running => "is still running", _ => "is missing" }}{(s.Detail is null ? "" : $" ({s.Detail})")}").ToArray();
         throw new InvalidOperationException($"The grid run {run.Folder} is not complete: {string.Join("; ", problems.Take(10))}{(problems.Length > 10 ? $"; and {problems.Length - 10} more" : "")}. " +
             $"Run them (normative grid run {run.Folder} --task I) and merge again.");
     }

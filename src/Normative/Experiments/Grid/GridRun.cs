@@ -17,6 +17,9 @@ public sealed class GridRun
     /// <summary>Name of a task's failure marker.</summary>
     public const string FailedFile = "failed.json";
 
+    /// <summary>Name of the marker of a task being worked on.</summary>
+    public const string RunningFile = "running.json";
+
     /// <summary>Name of a worker process's log.</summary>
     public const string LogFile = "log.txt";
 
@@ -54,6 +57,9 @@ public sealed class GridRun
 
     /// <summary>Task <paramref name="task"/>'s failure marker.</summary>
     public string FailedMarker(int task) => Path.Combine(TaskFolder(task), FailedFile);
+
+    /// <summary>Task <paramref name="task"/>'s marker while a process works on it.</summary>
+    public string RunningMarker(int task) => Path.Combine(TaskFolder(task), RunningFile);
 
     /// <summary>Task <paramref name="task"/>'s worker log.</summary>
     public string Log(int task) => Path.Combine(TaskFolder(task), LogFile);

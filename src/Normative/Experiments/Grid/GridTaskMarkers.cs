@@ -10,6 +10,14 @@ namespace Normative.Experiments.Grid;
 public sealed record GridTaskDone(int Task, IReadOnlyList<string> Members, DateTimeOffset CompletedUtc, double WallSeconds, string Host, string PackageVersion);
 
 /// <summary>
+/// <c>tasks/I/running.json</c> (definition <c>task_running</c>): a process is working on task I; written when it starts and
+/// removed when it stops (done, failed or interrupted). Left behind only by a process killed outright, which
+/// <see cref="GridStatus"/> recognises on the same host by the process being gone.
+/// </summary>
+/// <param name="ProcessId">The working process on <paramref name="Host"/>.</param>
+public sealed record GridTaskRunning(int Task, string Host, int ProcessId, DateTimeOffset StartedUtc, string PackageVersion);
+
+/// <summary>
 /// <c>tasks/I/failed.json</c> (definition <c>task_failed</c>): the last attempt at task I failed; removed when it succeeds.
 /// </summary>
 /// <param name="Error">The error's one-paragraph message.</param>

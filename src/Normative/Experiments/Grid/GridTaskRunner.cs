@@ -32,6 +32,9 @@ public static class GridTaskRunner
             return false;
         }
         var clock = Stopwatch.StartNew();
+        var running = new GridTaskRunning(task, Environment.MachineName, Environment.ProcessId, DateTimeOffset.UtcNow, PackageInfo.Version);
+        Directory.CreateDirectory(run.TaskFolder(task));
+        AtomicFile.WriteAllText(run.RunningMarker(task), System.Text.Json.JsonSerializer.Serialize(running, ResultFiles.Json) + "\n");
         try
         {
             var owned = data is null ? run.LoadData() : null;
@@ -59,6 +62,10 @@ public static class GridTaskRunner
             var failed = new GridTaskFailed(task, e.Message, e.GetType().FullName ?? e.GetType().Name, DateTimeOffset.UtcNow, Environment.MachineName);
             AtomicFile.WriteAllText(run.FailedMarker(task), System.Text.Json.JsonSerializer.Serialize(failed, ResultFiles.Json) + "\n");
             throw;
+        }
+        finally
+        {
+            File.Delete(run.RunningMarker(task));
         }
     }
 

@@ -175,6 +175,32 @@ public sealed class GridRunTests(GridRunFixture fixture) : IClassFixture<GridRun
         Assert.Empty(status.Done);
         Assert.Empty(status.Failed);
 
+        // A task a live process works on is running, not missing, and is not offered for resubmission; once that process
+        // is gone (killed outright, so its marker stays), the task is missing again and the detail says it was interrupted.
+        var grid = GridRun.Open(run);
+        void MarkRunning(int pid, DateTimeOffset started)
+        {
+            Directory.CreateDirectory(grid.TaskFolder(2));
+            File.WriteAllText(grid.RunningMarker(2), JsonSerializer.Serialize(new GridTaskRunning(2, System.Environment.MachineName, pid, started, "test"), ResultFiles.Json));
+        }
+        using (var self = Process.GetCurrentProcess()) MarkRunning(self.Id, self.StartTime.ToUniversalTime());
+        Assert.Empty(JsonSchemaValidator.Validate([new(grid.RunningMarker(2), SchemaPath, "task_running")])[0]);
+        status = GridStatus.Of(run);
+        var running = Assert.Single(status.Running);
+        Assert.Equal((2, GridTaskState.Running), (running.Task, running.State));
+        Assert.Contains($"pid {System.Environment.ProcessId} on {System.Environment.MachineName}", running.Detail, StringComparison.Ordinal);
+        Assert.Equal([1, 3], status.NotDone);
+        Assert.Contains("task 2: running", status.ToText(), StringComparison.Ordinal);
+        using (var exited = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!)
+        {
+            exited.WaitForExit();
+            MarkRunning(exited.Id, DateTimeOffset.UtcNow.AddMinutes(-1));
+        }
+        var interrupted = GridStatus.Task(grid, 2);
+        Assert.Equal(GridTaskState.Missing, interrupted.State);
+        Assert.StartsWith("interrupted: its process", interrupted.Detail, StringComparison.Ordinal);
+        File.Delete(grid.RunningMarker(2));
+
         // Task 3 cannot run on a cohort that changed since planning: exit code 1, tasks/3/failed.json, status "failed".
         string subjects = Path.Combine(cohort, "subjects.csv");
         string original = File.ReadAllText(subjects);
