@@ -7,7 +7,7 @@ namespace Normative.Plots;
 /// side by side, one panel per group), and the ADAS13 correlations with their intervals.</summary>
 public static class MmNormVaeFigures
 {
-    private static readonly string[] Panels = ["clinical_controls", "preclinical", "cdr05", "cdr1plus"];
+    private static readonly string[] Panels = [MmNormVaeResult.ClinicalControls, "preclinical", "cdr05", "cdr1plus"];
 
     /// <summary>The regions of the experiment's three feature sets, in table order, with their lobe for the axis.</summary>
     public static IReadOnlyList<RegionLabel> Regions(MmNormVaeResult result)

@@ -64,14 +64,14 @@ public sealed class MmNormVaeExperimentTests : IDisposable
         {
             double Rate(string handling) => Exceedance(result, $"{handling}/{method.Key}-d3-s0").Rate;
             Assert.Equal(CalibrationVerdict.TooMany, Exceedance(result, $"none/{method.Key}-d3-s0").Verdict);
-            Assert.Contains(result.Calibration!.Warnings, w => w.Scoring == $"none/{method.Key}-d3-s0" && w.Controls == "calibration");
+            Assert.Contains(result.Calibration!.Warnings, w => w.Scoring == $"none/{method.Key}-d3-s0" && w.Controls == MmNormVaeResult.ClinicalControls);
             Assert.True(Rate("combat_adapted") < Rate("none"), $"{method.Key}: adapted {Rate("combat_adapted")} vs unadapted {Rate("none")}");
         }
     }
 
     /// <summary>The clinical controls' (all sites) signed-residual exceedance at p = 0.05 in one scoring.</summary>
     private static CalibrationExceedance Exceedance(MmNormVaeResult result, string scoring) =>
-        result.Calibration!.Entries.Single(e => e.Scoring == scoring && e.Controls == "calibration" && e.Site is null)
+        result.Calibration!.Entries.Single(e => e.Scoring == scoring && e.Controls == MmNormVaeResult.ClinicalControls && e.Site is null)
             .Measures.Single(m => m.Measure == CalibrationMeasure.SignedResidual).Exceedances.Single(x => Math.Abs(x.Alpha - 0.05) < 1e-12);
 
     [Fact]

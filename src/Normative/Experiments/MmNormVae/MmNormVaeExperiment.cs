@@ -104,21 +104,21 @@ public static class MmNormVaeExperiment
             MmNormVaeWriter.Write(result, folder);
             ResultFiles.WriteJson(Path.Combine(folder, CalibrationReports.FileName), calibrationReport);
             File.AppendAllText(Path.Combine(folder, "report.md"),
-                "\n## Calibration on out-of-sample controls\n\nHeld-out controls of the control study (`holdout`) and of the clinical study (`calibration`), per site handling, " +
+                $"\n## Calibration on out-of-sample controls\n\nHeld-out controls of the control study (`{MmNormVaeResult.ControlStudyHoldout}`) and of the clinical study (`{MmNormVaeResult.ClinicalControls}`), per site handling, " +
                 "method and seed; every site in `calibration.json`.\n\n" + calibrationReport.ToMarkdown() + "\n");
         }
         return result;
     }
 
     /// <summary>The issue-20 calibration inputs of one evaluation: the control study's held-out controls and the clinical
-    /// study's controls (its calibration split), each with its subjects' sites.</summary>
+    /// study's controls (its calibration split), each with its subjects' sites, named as the experiment's tables name them.</summary>
     private static IEnumerable<CalibrationInput> CalibrationInputs(ModelEvaluation evaluation, ExperimentData data, string scoring)
     {
         IReadOnlyList<string?> Sites(IReadOnlyList<string> ids) => ids.Select(id => data.Subject(id).Site).ToArray();
         if (evaluation.Holdout.Count > 0)
-            yield return new CalibrationInput(scoring, "holdout", evaluation.Holdout.Deviations, Sites(evaluation.Holdout.Scores.SubjectIds));
+            yield return new CalibrationInput(scoring, MmNormVaeResult.ControlStudyHoldout, evaluation.Holdout.Deviations, Sites(evaluation.Holdout.Scores.SubjectIds));
         if (evaluation.Calibration is { Count: > 0 } clinical)
-            yield return new CalibrationInput(scoring, "calibration", clinical.Deviations, Sites(clinical.Scores.SubjectIds));
+            yield return new CalibrationInput(scoring, MmNormVaeResult.ClinicalControls, clinical.Deviations, Sites(clinical.Scores.SubjectIds));
     }
 
     private static StudySummary Summarise(TwoStudySetting setting)

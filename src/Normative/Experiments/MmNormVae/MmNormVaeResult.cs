@@ -58,8 +58,14 @@ public sealed record MmNormVaeResult(
     [System.Text.Json.Serialization.JsonIgnore]
     public Deviation.CalibrationReport? Calibration { get; init; }
 
+    /// <summary>The group of the control study's held-out controls (tables and calibration.json).</summary>
+    public const string ControlStudyHoldout = "control_study_holdout";
+
+    /// <summary>The group of the clinical study's held-out controls (tables and calibration.json).</summary>
+    public const string ClinicalControls = "clinical_controls";
+
     /// <summary>Group order of every table.</summary>
-    public static IReadOnlyList<string> GroupOrder { get; } = ["control_study_holdout", "clinical_controls", "preclinical", "cdr05", "cdr1plus"];
+    public static IReadOnlyList<string> GroupOrder { get; } = [ControlStudyHoldout, ClinicalControls, "preclinical", "cdr05", "cdr1plus"];
 
     /// <summary>The group summary of a run.</summary>
     public GroupSummary Group(string handling, string method, int seed, string group) =>

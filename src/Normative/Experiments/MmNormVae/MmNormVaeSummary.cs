@@ -43,8 +43,8 @@ public static class MmNormVaeSummary
         var calibration = evaluation.Calibration ?? throw new InvalidOperationException("The clinical study's controls (split calibration) were not scored.");
         var groups = new List<(string Name, GroupEvaluation Group, int[] Rows)>
         {
-            ("control_study_holdout", evaluation.Holdout, Enumerable.Range(0, evaluation.Holdout.Count).ToArray()),
-            ("clinical_controls", calibration, Enumerable.Range(0, calibration.Count).ToArray()),
+            (MmNormVaeResult.ControlStudyHoldout, evaluation.Holdout, Enumerable.Range(0, evaluation.Holdout.Count).ToArray()),
+            (MmNormVaeResult.ClinicalControls, calibration, Enumerable.Range(0, calibration.Count).ToArray()),
         };
         var patients = evaluation.Patients;
         foreach (var stage in new[] { ClinicalStage.Preclinical, ClinicalStage.Cdr05, ClinicalStage.Cdr1Plus })
