@@ -158,7 +158,8 @@ public static class CrossFitting
     /// as <see cref="Run"/> would: so a grid task can train the fold models and merge load them (<see cref="FoldModelSource"/>).
     /// </summary>
     /// <param name="fold">k. Range: 0 &lt;= k &lt; <paramref name="folds"/>.</param>
-    /// <returns>The trained network (the caller disposes it), its history and training time; Seed is <paramref name="seed"/>.</returns>
+    /// <param name="seed">The cell's seed (it seeds the fold assignment; <paramref name="training"/> seeds the network).</param>
+    /// <returns>The trained network (the caller disposes it), its history and training time.</returns>
     public static TrainedModel TrainFold(Func<SubjectTensors, MultimodalVae> createModel, SubjectTensors train, TrainingOptions training, int folds, int seed,
         int fold, CancellationToken cancellationToken = default)
     {
@@ -168,7 +169,7 @@ public static class CrossFitting
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(fold, folds);
         int[] assignment = CrossFittedDistances.FoldAssignment(train.Count, folds, seed + FoldSeedOffset);
         using var foldTrain = train.Select(Enumerable.Range(0, train.Count).Where(i => assignment[i] != fold).Select(i => (long)i).ToArray());
-        return Train(createModel, foldTrain, training, cancellationToken) with { Seed = seed };
+        return Train(createModel, foldTrain, training, cancellationToken);
     }
 
     /// <summary>How many of <paramref name="count"/> training controls fold <paramref name="fold"/> holds out (the assignment of <see cref="Run"/>).</summary>
