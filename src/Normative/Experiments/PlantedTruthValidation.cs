@@ -121,13 +121,18 @@ public static class PlantedTruthValidation
     }
 
     /// <summary>A stage's planted truth: its patient count, mean raw effect and mean model-scale effect per region.</summary>
-    private sealed record StageTruth(int Subjects, double[] Raw, double[] Scaled);
+    /// <summary>One stage's planted effect per region of a modality: raw (E) and on the model's scale (E / ICV / training-control sd), averaged over its patients.</summary>
+    internal sealed record StageTruth(int Subjects, double[] Raw, double[] Scaled);
 
     /// <summary>Per stage with patients, the mean planted effect per region, raw and on the model's scale.</summary>
-    private static Dictionary<ClinicalStage, StageTruth> PlantedEffects(ExperimentData data, Data.Synthetic.SyntheticGroundTruth truth, string modality)
+    /// <summary>Per stage, the planted effect of every region of <paramref name="modality"/> among <paramref name="data"/>'s patients, in the preprocessing's region order.</summary>
+    /// <param name="truthModality">The ground truth's modality holding those regions (a feature-set cohort keeps every MRI region under
+    /// <c>mri</c>); null: <paramref name="modality"/>.</param>
+    internal static Dictionary<ClinicalStage, StageTruth> PlantedEffects(ExperimentData data, Data.Synthetic.SyntheticGroundTruth truth, string modality,
+        string? truthModality = null)
     {
         var scaling = data.Preprocessing.Modality(modality);
-        int m = truth.ModalityIndex(modality);
+        int m = truth.ModalityIndex(truthModality ?? modality);
         var columns = scaling.Regions.Select(r => truth.Regions.IndexOf(r) is int j and >= 0 ? j
             : throw new ArgumentException($"Region '{r}' of modality '{modality}' is not in the ground truth's region set '{truth.Regions.Name}'.")).ToArray();
         var patients = data.Patients.SubjectIds;

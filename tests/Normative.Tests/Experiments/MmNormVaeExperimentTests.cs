@@ -45,6 +45,10 @@ public sealed class MmNormVaeExperimentTests : IDisposable
         // 2 handlings x 2 methods x 5 groups x 114 regions (66 + 32 + 16).
         Assert.Equal(2 * 2 * 5 * 114, result.Regions.Count);
         Assert.Equal(2 * 2 * 3, result.Cognition.Count);
+        // The planted-truth check covers every handling, method and patient group, with 114 regions split into planted and other.
+        Assert.Equal(2 * 2 * 3, result.PlantedTruth.Count);
+        Assert.All(result.PlantedTruth, p => Assert.Equal(114, p.PlantedRegions + p.OtherRegions));
+        Assert.Equal(["preclinical", "cdr05", "cdr1plus"], result.PlantedTruth.Where(p => p.Handling == "none" && p.Method == result.Methods[0]).Select(p => p.Group).ToArray());
         Assert.All(result.TrainingTimes, t => Assert.Equal(300, t.TrainControls));
         Assert.All(result.Cognition, c => Assert.InRange(c.R, c.Lower, c.Upper));
         foreach (var method in result.Methods)
@@ -84,7 +88,7 @@ public sealed class MmNormVaeExperimentTests : IDisposable
         int exit = NormativeCommand.Build().Parse(["reproduce", "--experiment", "mmnormvae", "--two-study-parameters", parameters,
             "--epochs", "2", "--seeds", "0,1", "--latents", "2", "--no-figures", "--out", output]).Invoke();
         Assert.Equal(0, exit);
-        foreach (var file in new[] { "report.md", "mmnormvae.json", "run.json", "tables/mmnormvae_regions.csv", "tables/mmnormvae_groups.csv", "tables/mmnormvae_cognition.csv", "tables/mmnormvae_training.csv" })
+        foreach (var file in new[] { "report.md", "mmnormvae.json", "run.json", "tables/mmnormvae_regions.csv", "tables/mmnormvae_groups.csv", "tables/mmnormvae_cognition.csv", "tables/mmnormvae_training.csv", "tables/mmnormvae_planted.csv" })
             Assert.True(File.Exists(Path.Combine(output, file)), file);
         string s = JsonSchemaValidator.SchemaFolder;
         var checks = new JsonSchemaValidator.Check[]
@@ -100,7 +104,32 @@ public sealed class MmNormVaeExperimentTests : IDisposable
         Assert.All(training.Skip(1), line => Assert.Contains(",True,", line, StringComparison.OrdinalIgnoreCase));
         Assert.Contains("## Correlation with ADAS13", File.ReadAllText(Path.Combine(output, "report.md")));
         Assert.Contains("## Calibration on out-of-sample controls", File.ReadAllText(Path.Combine(output, "report.md")));
+        Assert.Contains("## Planted truth", File.ReadAllText(Path.Combine(output, "report.md")));
         Assert.True(File.Exists(Path.Combine(output, "calibration.json")));
+    }
+
+    [Fact]
+    public void ThePlantedTruthCheckScoresTheMeanDeviationAgainstThePlantedMagnitude()
+    {
+        // 8 regions of one group: planted magnitudes 1.2, 0.9, 0.3 (>= 0.2: planted) and 0.15, 0.1, 0.05, 0, 0 (other).
+        double[] magnitude = [1.2, 0.9, 0.3, 0.15, 0.1, 0.05, 0, 0];
+        double[] deviation = [2.0, -0.1, 0.5, 0.6, 0.1, 0.0, -0.2, 0.3];
+        var regions = magnitude.Select((_, j) => new RegionDeviation("none", "m", 0, "cortical", $"r{j}", "cdr1plus", 10, deviation[j], 0, 0)).ToArray();
+        var planted = new Dictionary<string, IReadOnlyDictionary<(string Modality, string Region), double>>
+        {
+            ["cdr1plus"] = magnitude.Select((m, j) => (Key: ("cortical", $"r{j}"), m)).ToDictionary(x => x.Key, x => x.m),
+        };
+
+        var row = Assert.Single(MmNormVaePlantedTruth.Of(regions, planted));
+
+        Assert.Equal((3, 5), (row.PlantedRegions, row.OtherRegions));
+        // Mann-Whitney by hand: 2.0 beats all 5 others; -0.1 beats -0.2 only; 0.5 beats 0.1, 0.0, -0.2, 0.3 -> (5 + 1 + 4) / 15.
+        Assert.Equal(10.0 / 15, row.Recovery.Auroc!.Value, 12);
+        // Spearman by hand: Pearson correlation of the average ranks, magnitude [8, 7, 6, 5, 4, 3, 1.5, 1.5] and
+        // deviation [8, 2, 6, 7, 4, 3, 1, 5] (a few lines of python3, no library) = 0.503003030003569.
+        Assert.Equal(0.503003030003569, row.Recovery.Spearman!.Value, 10);
+        // Planted regions above the norm: 2.0 and 0.5 of 3.
+        Assert.Equal(2.0 / 3, row.Recovery.SignAgreement!.Value, 12);
     }
 
     public void Dispose()

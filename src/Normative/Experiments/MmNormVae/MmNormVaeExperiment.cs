@@ -50,6 +50,7 @@ public static class MmNormVaeExperiment
         var times = new List<TrainingWallTime>();
         var timings = new List<RunTiming>();
         var calibration = new List<CalibrationInput>();
+        var plantedTruth = new List<PlantedRegionRecovery>();
         foreach (var handling in options.Handlings)
         {
             var state = CohortPreprocessor.Fit(cohort, harmonise: handling == SiteHandling.ComBatAdapted);
@@ -57,6 +58,7 @@ public static class MmNormVaeExperiment
                 state = SiteAdaptation.Adapt(state, clinical, setting.ClinicalSites.Select(s => s.Name),
                     s => s.Group == SubjectGroup.Control && s.Split == Split.Train).State;
             using var data = ExperimentData.WithPreprocessing(cohort, state);
+            var planted = MmNormVaePlantedTruth.Planted(data, setting.ClinicalStudy.GroundTruth);
             foreach (var method in options.Grid.Methods)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -77,6 +79,7 @@ public static class MmNormVaeExperiment
                         var (r, g, c) = MmNormVaeSummary.Of(evaluation, data, handling, options.Alpha);
                         calibration.AddRange(CalibrationInputs(evaluation, data, $"{MmNormVaeSummary.Code(handling)}/{evaluation.RunKey}"));
                         regions.AddRange(r);
+                        plantedTruth.AddRange(MmNormVaePlantedTruth.Of(r, planted));
                         groups.AddRange(g);
                         cognition.AddRange(c);
                         var history = evaluation.History.Epochs;
@@ -97,7 +100,7 @@ public static class MmNormVaeExperiment
             Environment.Version.ToString(), started, wall.Elapsed.TotalSeconds, timings);
 
         var calibrationReport = CalibrationReport.Compute(calibration);
-        var result = new MmNormVaeResult(options.Configuration, studies, latent, options.Alpha, regions, groups, cognition, times, run) { Calibration = calibrationReport };
+        var result = new MmNormVaeResult(options.Configuration, studies, latent, options.Alpha, regions, groups, cognition, times, run) { Calibration = calibrationReport, PlantedTruth = plantedTruth };
         log?.Invoke($"Calibration of the out-of-sample controls: {calibrationReport.Warnings.Count} warning(s) over {calibrationReport.Entries.Count} entries (calibration.json).");
         if (options.OutputFolder is { } folder)
         {

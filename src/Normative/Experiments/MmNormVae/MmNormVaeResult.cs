@@ -64,6 +64,9 @@ public sealed record MmNormVaeResult(
     /// <summary>The group of the clinical study's held-out controls (tables and calibration.json).</summary>
     public const string ClinicalControls = "clinical_controls";
 
+    /// <summary>Per handling, method, seed and patient group: how well the deviation map finds the planted regions.</summary>
+    public IReadOnlyList<PlantedRegionRecovery> PlantedTruth { get; init; } = [];
+
     /// <summary>Group order of every table.</summary>
     public static IReadOnlyList<string> GroupOrder { get; } = [ControlStudyHoldout, ClinicalControls, "preclinical", "cdr05", "cdr1plus"];
 

@@ -4,7 +4,7 @@ namespace Normative.Experiments.MmNormVae;
 
 /// <summary>
 /// Writes an <see cref="MmNormVaeResult"/>: <c>mmnormvae.json</c> (the whole result, schema
-/// data-schemas/mmnormvae-results.schema.json), <c>tables/mmnormvae_{regions,groups,cognition,training}.csv</c>,
+/// data-schemas/mmnormvae-results.schema.json), <c>tables/mmnormvae_{regions,groups,cognition,training,planted}.csv</c>,
 /// <c>run.json</c> and <c>report.md</c>.
 /// </summary>
 public static class MmNormVaeWriter
@@ -30,6 +30,10 @@ public static class MmNormVaeWriter
         ResultFiles.WriteCsv(Path.Combine(tables, "mmnormvae_training.csv"),
             ["handling", "method", "seeds", "stacked", "train_controls", "epochs", "seconds"],
             result.TrainingTimes.Select(t => (IReadOnlyList<object?>)[t.Handling, t.Method, string.Join(" ", t.Seeds), t.Stacked, t.TrainControls, t.Epochs, t.Seconds]));
+        ResultFiles.WriteCsv(Path.Combine(tables, "mmnormvae_planted.csv"),
+            ["handling", "method", "seed", "group", "planted_regions", "other_regions", "auroc", "auroc_note", "spearman", "planted_above_norm"],
+            result.PlantedTruth.Select(p => (IReadOnlyList<object?>)[p.Handling, p.Method, p.Seed, p.Group, p.PlantedRegions, p.OtherRegions,
+                p.Recovery.Auroc, p.Recovery.AurocNote, p.Recovery.Spearman, p.Recovery.SignAgreement]));
         File.WriteAllText(Path.Combine(folder, "report.md"), ToMarkdown(result));
     }
 
@@ -84,6 +88,19 @@ public static class MmNormVaeWriter
         ]);
         lines.AddRange(result.Cognition.Where(c => c.Seed == seed)
             .Select(c => $"| {c.Handling} | {c.Method} | {c.Deviation} | {c.Subjects} | {F(c.R)} [{F(c.Lower)}, {F(c.Upper)}] | {c.PValue.ToString("G3", CultureInfo.InvariantCulture)} |"));
+        lines.AddRange(
+        [
+            "",
+            "## Planted truth: do the maps find the planted regions?",
+            "",
+            $"Per patient group, regions planted with an effect of at least {F(PlantedTruthValidation.DefaultPlantedThreshold, "0.0")} training-control sd (|E| / ICV / sd, averaged over the group) against the others: AUROC of the mean regional deviation, its Spearman correlation with the planted magnitude, and the fraction of planted regions deviating above the norm. The deviation has no sign (ventricles enlarge, tissue shrinks), so it is compared with the magnitude.",
+            "",
+            "| Handling | Method | Group | Planted / other | AUROC | Spearman | Planted above norm |",
+            "|---|---|---|---:|---:|---:|---:|",
+        ]);
+        string Optional(double? v) => v is double x ? F(x) : "—";
+        lines.AddRange(result.PlantedTruth.Where(p => p.Seed == seed).Select(p =>
+            $"| {p.Handling} | {p.Method} | {p.Group} | {p.PlantedRegions} / {p.OtherRegions} | {(p.Recovery.Auroc is double a ? F(a) : p.Recovery.AurocNote ?? "—")} | {Optional(p.Recovery.Spearman)} | {Optional(p.Recovery.SignAgreement)} |"));
         lines.AddRange(["", "## Most deviating regions in CDR >= 1", "", "| Handling | Method | Regions (mean deviation; frequency FDR) |", "|---|---|---|"]);
         foreach (var h in result.Handlings)
             foreach (var m in result.Methods)
