@@ -89,7 +89,9 @@ public static class PlantedTruthValidation
     /// The recovery metrics of signed <paramref name="effects"/> against the signed planted effects <paramref name="planted"/>
     /// and the planted labels (all per region, same order).
     /// </summary>
-    public static RecoveryMetrics Score(IReadOnlyList<double> effects, IReadOnlyList<double> planted, IReadOnlyList<bool> label)
+    /// <param name="signed">Whether the effects carry a sign, so the AUROC ranks regions by |effect|; false for an unsigned
+    /// deviation (e.g. a z of squared error), where a value below the norm is not evidence of an effect.</param>
+    public static RecoveryMetrics Score(IReadOnlyList<double> effects, IReadOnlyList<double> planted, IReadOnlyList<bool> label, bool signed = true)
     {
         ArgumentNullException.ThrowIfNull(effects);
         ArgumentNullException.ThrowIfNull(planted);
@@ -100,7 +102,7 @@ public static class PlantedTruthValidation
         string? note = positives == 0 ? "no planted region"
             : negatives < MinimumUnplantedRegions ? $"not informative: {negatives} unplanted region(s) (fewer than {MinimumUnplantedRegions})"
             : null;
-        double? auroc = note is null ? AreaUnderRoc.Compute(effects.Select(Math.Abs).ToArray(), label) : null;
+        double? auroc = note is null ? AreaUnderRoc.Compute(signed ? effects.Select(Math.Abs).ToArray() : effects, label) : null;
         bool varies = effects.Distinct().Count() > 1 && planted.Distinct().Count() > 1 && effects.Count >= 3;
         double? spearman = varies ? SpearmanCorrelation.Compute(effects, planted).Coefficient : null;
         double? sign = positives == 0 ? null

@@ -1,6 +1,5 @@
 using Normative.Data;
 using Normative.Data.Synthetic;
-using Normative.Deviation;
 
 namespace Normative.Experiments.MmNormVae;
 
@@ -55,15 +54,10 @@ internal static class MmNormVaePlantedTruth
                 : throw new InvalidOperationException($"Region '{r.Region}' ({r.Modality}) has no planted effect in the ground truth.")).ToArray();
             var label = magnitude.Select(m => m >= PlantedTruthValidation.DefaultPlantedThreshold).ToArray();
             var deviation = rows.Select(r => r.MeanDeviation).ToArray();
-            int positives = label.Count(l => l), negatives = label.Length - positives;
-            string? note = positives == 0 ? "no planted region"
-                : negatives < PlantedTruthValidation.MinimumUnplantedRegions ? $"not informative: {negatives} unplanted region(s) (fewer than {PlantedTruthValidation.MinimumUnplantedRegions})"
-                : null;
-            double? auroc = note is null ? AreaUnderRoc.Compute(deviation, label) : null;
-            double? spearman = deviation.Distinct().Count() > 1 && magnitude.Distinct().Count() > 1 ? SpearmanCorrelation.Compute(deviation, magnitude).Coefficient : null;
-            double? above = positives == 0 ? null : Enumerable.Range(0, label.Length).Count(j => label[j] && deviation[j] > 0) / (double)positives;
+            // Against the (positive) magnitude, the shared sign agreement is the fraction of planted regions above the norm.
+            var recovery = PlantedTruthValidation.Score(deviation, magnitude, label, signed: false);
             var first = rows[0];
-            yield return new PlantedRegionRecovery(first.Handling, first.Method, first.Seed, group.Key, positives, negatives, new RecoveryMetrics(auroc, note, spearman, above));
+            yield return new PlantedRegionRecovery(first.Handling, first.Method, first.Seed, group.Key, label.Count(l => l), label.Count(l => !l), recovery);
         }
     }
 }
